@@ -1,0 +1,47 @@
+# hirag — the two commands: `make run` and `make test`. Both install missing
+# Debian packages first (scripts/install-deps.sh), then build incrementally.
+BUILD_DIR      ?= build
+ASAN_BUILD_DIR ?= build-asan
+JOBS           ?= $(shell nproc)
+HOST           ?= 127.0.0.1
+PORT           ?= 8081
+DATA_DIR       ?= ./data
+CTEST_ARGS     ?=
+
+.PHONY: run test build deps test-asan bench tokenize-fuzz locomo clean
+
+deps:
+	@./scripts/install-deps.sh
+
+# Configure only when there is no build dir yet; afterwards CMake re-runs itself
+# when a CMakeLists.txt changes, so nothing is re-configured needlessly.
+$(BUILD_DIR)/CMakeCache.txt:
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build: deps $(BUILD_DIR)/CMakeCache.txt
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+run: build
+	$(BUILD_DIR)/hirag serve --host $(HOST) --port $(PORT) --data-dir $(DATA_DIR)
+
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
+
+$(ASAN_BUILD_DIR)/CMakeCache.txt:
+	cmake -S . -B $(ASAN_BUILD_DIR) -DCMAKE_BUILD_TYPE=Debug -DHIRAG_SANITIZE=ON
+
+# The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
+test-asan: deps $(ASAN_BUILD_DIR)/CMakeCache.txt
+	cmake --build $(ASAN_BUILD_DIR) -j $(JOBS)
+	cd $(ASAN_BUILD_DIR) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
+
+bench: build
+	cmake --build $(BUILD_DIR) --target benchmarks -j $(JOBS)
+	./bench/run-all.sh $(BUILD_DIR)
+
+# Differential fuzzing of the tokenizer against the npm tiktoken package (needs npm).
+tokenize-fuzz: build
+	./scripts/tokenize-fuzz.sh $(BUILD_DIR)
+
+clean:
+	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR)

@@ -1,0 +1,40 @@
+// cli/service_set: builds and owns everything `hirag serve` runs — storage, key
+// ring, tokenizer, memory, context services, router and pipeline — in dependency
+// order, and tears it down in reverse.
+#pragma once
+
+#include <memory>
+
+#include "core/config.hpp"
+#include "core/health.hpp"
+#include "http/pipeline.hpp"
+#include "http/router.hpp"
+#include "http/services.hpp"
+
+namespace hirag::cli {
+
+class ServiceSet {
+ public:
+  static Result<std::unique_ptr<ServiceSet>> open(const Config& config);
+  ~ServiceSet();
+
+  http::Pipeline& pipeline() { return *pipeline_; }
+  http::KeyRing& key_ring() { return *key_ring_; }
+  // Runs the start-up work that readiness waits for, then marks the server ready.
+  void finish_startup();
+  // Stops background work and flushes storage.
+  void shutdown();
+
+ private:
+  explicit ServiceSet(const Config& config) : config_(config) {}
+  Status build();
+
+  Config config_;
+  HealthRegistry health_;
+  std::unique_ptr<http::KeyRing> key_ring_;
+  http::Services services_;
+  http::Router router_;
+  std::unique_ptr<http::Pipeline> pipeline_;
+};
+
+}  // namespace hirag::cli

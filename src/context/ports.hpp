@@ -1,0 +1,60 @@
+// context/ports: what context/ needs from the rest of the system, as narrow
+// interfaces the composition root (cli/service_set) adapts the real services to:
+// retrieval of memory snippets, storing a turn as a memory item, and summarizing.
+// context/ never includes memory/ or llm/ headers directly.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace hirag::context {
+
+struct RetrievalQuery {
+  std::string tenant;
+  std::string name_space;
+  std::string query;
+  size_t max_tokens = 0;  // the retrieval slot; the retriever may return more, context/ trims
+  size_t top_k = 0;
+};
+
+struct RetrievedSnippet {
+  std::string id;    // memory item id
+  std::string text;
+  double score = 0;  // higher = more relevant
+};
+
+class Retriever {
+ public:
+  virtual ~Retriever() = default;
+  // The best snippets for the query, in any order.
+  virtual Result<std::vector<RetrievedSnippet>> retrieve(const RetrievalQuery& query) = 0;
+};
+
+struct TurnMemory {
+  std::string tenant;
+  std::string name_space;
+  std::string session_id;
+  std::string role;
+  std::string content;
+  std::string metadata_json = "{}";  // the turn's metadata object
+  int64_t created_at_ms = 0;
+};
+
+class TurnSink {
+ public:
+  virtual ~TurnSink() = default;
+  // Stores the turn as a memory item carrying the session id (source "turn");
+  // returns the item id.
+  virtual Result<std::string> store_turn(const TurnMemory& turn) = 0;
+};
+
+// Condenses `texts` into at most `target_tokens` tokens (llm::Summarizer::summarize).
+using Summarize = std::function<Result<std::string>(const std::vector<std::string>& texts, size_t target_tokens)>;
+
+}  // namespace hirag::context

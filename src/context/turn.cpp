@@ -1,0 +1,34 @@
+#include "context/turn.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+namespace hirag::context {
+namespace {
+
+constexpr std::array<std::string_view, 4> kRoles = {"user", "assistant", "system", "tool"};
+constexpr size_t kMaxSessionIdLength = 128;
+
+bool is_session_id_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+         c == ':' || c == '-';
+}
+
+}  // namespace
+
+bool is_valid_role(std::string_view role) { return std::find(kRoles.begin(), kRoles.end(), role) != kRoles.end(); }
+
+std::string_view valid_roles() { return "user, assistant, system, tool"; }
+
+Status validate_session_id(std::string_view session_id) {
+  if (session_id.empty() || session_id.size() > kMaxSessionIdLength ||
+      !std::all_of(session_id.begin(), session_id.end(), is_session_id_char)) {
+    return Error::field("session_id", fmt::format("session id must be 1-{} characters of [A-Za-z0-9_.:-]",
+                                                  kMaxSessionIdLength));
+  }
+  return ok_status();
+}
+
+}  // namespace hirag::context

@@ -1,0 +1,14 @@
+// core/logging: process-wide spdlog set-up. Lines are logfmt-style key=value so a
+// log shipper can parse them; everything goes to stderr.
+#pragma once
+
+#include <string>
+
+#include "core/result.hpp"
+
+namespace hirag {
+
+// Sets the global level ("trace" ... "off") and pattern.
+Status init_logging(const std::string& level);
+
+}  // namespace hirag

@@ -1,0 +1,36 @@
+#include "http/response.hpp"
+
+#include <boost/json/serialize.hpp>
+
+namespace hirag::http {
+
+void Response::set_header(std::string name, std::string value) {
+  for (auto& [existing, old] : headers) {
+    if (existing == name) {
+      old = std::move(value);
+      return;
+    }
+  }
+  headers.emplace_back(std::move(name), std::move(value));
+}
+
+Response json_response(int status, const boost::json::value& body) {
+  Response response;
+  response.status = status;
+  response.body = boost::json::serialize(body);
+  return response;
+}
+
+Response error_response(const Error& error) {
+  boost::json::object envelope;
+  envelope["code"] = error_code_name(error.code);
+  envelope["message"] = error.message;
+  envelope["details"] = error.details;
+  return json_response(error_http_status(error.code), envelope);
+}
+
+Response error_response(ErrorCode code, std::string message, boost::json::object details) {
+  return error_response(Error{code, std::move(message), std::move(details)});
+}
+
+}  // namespace hirag::http

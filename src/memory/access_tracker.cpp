@@ -1,0 +1,40 @@
+#include "memory/access_tracker.hpp"
+
+#include <algorithm>
+
+namespace hirag::memory {
+
+void AccessTracker::record(int64_t seq, int64_t now_ms) {
+  std::lock_guard lock(mutex_);
+  auto& delta = pending_[seq];
+  delta.seq = seq;
+  delta.hits += 1;
+  delta.last_accessed_at_ms = std::max(delta.last_accessed_at_ms, now_ms);
+}
+
+int64_t AccessTracker::pending(int64_t seq) const {
+  std::lock_guard lock(mutex_);
+  auto found = pending_.find(seq);
+  return found == pending_.end() ? 0 : found->second.hits;
+}
+
+std::vector<store::AccessDelta> AccessTracker::drain() {
+  std::lock_guard lock(mutex_);
+  std::vector<store::AccessDelta> deltas;
+  deltas.reserve(pending_.size());
+  for (const auto& [seq, delta] : pending_) deltas.push_back(delta);
+  pending_.clear();
+  return deltas;
+}
+
+void AccessTracker::restore(const std::vector<store::AccessDelta>& deltas) {
+  std::lock_guard lock(mutex_);
+  for (const auto& delta : deltas) {
+    auto& current = pending_[delta.seq];
+    current.seq = delta.seq;
+    current.hits += delta.hits;
+    current.last_accessed_at_ms = std::max(current.last_accessed_at_ms, delta.last_accessed_at_ms);
+  }
+}
+
+}  // namespace hirag::memory

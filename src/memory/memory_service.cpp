@@ -1,0 +1,453 @@
+#include "memory/memory_service.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <charconv>
+
+#include "core/clock.hpp"
+#include "core/uuid.hpp"
+#include "memory/item_validation.hpp"
+#include "memory/query_terms.hpp"
+#include "memory/ranking.hpp"
+#include "metrics/memory_metrics.hpp"
+
+namespace hirag::memory {
+namespace {
+
+constexpr auto kFlushInterval = std::chrono::seconds(2);
+constexpr int64_t kDefaultListLimit = 100;
+constexpr int64_t kMaxListLimit = 1000;
+
+// Observes the wall time of one store operation on destruction.
+class StoreTimer {
+ public:
+  explicit StoreTimer(const char* op) : op_(op), start_(monotonic_seconds()) {}
+  ~StoreTimer() { metrics::store_duration(op_).Observe(monotonic_seconds() - start_); }
+
+ private:
+  const char* op_;
+  double start_;
+};
+
+std::string field_name(const std::string& prefix, std::string_view field) {
+  return prefix.empty() ? std::string(field) : fmt::format("{}.{}", prefix, field);
+}
+
+Result<std::string> canonical_id(std::string_view id) {
+  auto parsed = parse_uuid(id);
+  if (!parsed) return Error::field("id", fmt::format("'{}' is not a UUID", id));
+  return *parsed;
+}
+
+bool metadata_matches(const std::string& metadata_json, const boost::json::object& filters) {
+  boost::system::error_code ec;
+  const auto parsed = boost::json::parse(metadata_json, ec);
+  if (ec || !parsed.is_object()) return false;
+  const auto& metadata = parsed.get_object();
+  for (const auto& filter : filters) {
+    const auto* value = metadata.if_contains(filter.key());
+    if (value == nullptr || *value != filter.value()) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+MemoryService::MemoryService(const Config& config, std::unique_ptr<store::ItemStore> store,
+                             std::shared_ptr<embed::Embedder> embedder, TokenCountFn count_tokens)
+    : config_(config),
+      store_(std::move(store)),
+      embedder_(std::move(embedder)),
+      count_tokens_(count_tokens ? std::move(count_tokens)
+                                 : [](std::string_view text) { return (text.size() + 3) / 4; }),
+      index_(embedder_->dimension(), static_cast<size_t>(config.memory.exact_scan_threshold)) {}
+
+MemoryService::~MemoryService() { shutdown(); }
+
+Status MemoryService::load() {
+  const double start = monotonic_seconds();
+  index_.clear();
+  index_.begin_bulk_load();
+  auto status = store_->scan_embeddings(
+      [&](const store::ItemKey& key, std::span<const float> vector) { index_.add(key, vector); });
+  index_.finish_bulk_load();
+  if (!status) return status;
+  refresh_level_gauges();
+  sweeper_ = std::make_unique<Sweeper>(
+      kFlushInterval, std::chrono::seconds(config_.memory.sweep_interval_secs),
+      [this] {
+        if (auto flushed = flush_access(); !flushed) spdlog::warn("access count flush failed: {}", flushed.error().message);
+      },
+      [this] {
+        if (auto swept = sweep_expired(); !swept) spdlog::warn("expiry sweep failed: {}", swept.error().message);
+        refresh_level_gauges();
+      });
+  spdlog::info("memory index loaded: {} vectors in {} namespaces in {:.2f} s", index_.stats().vectors,
+               index_.stats().namespaces, monotonic_seconds() - start);
+  ready_ = true;
+  return ok_status();
+}
+
+void MemoryService::shutdown() {
+  if (sweeper_) {
+    sweeper_->stop();
+    sweeper_.reset();
+  }
+  if (auto status = flush_access(); !status) spdlog::warn("final access flush failed: {}", status.error().message);
+}
+
+std::optional<int64_t> MemoryService::expiry_for(Level level, int64_t now_ms) const {
+  if (level == Level::ShortTerm) return now_ms + config_.memory.short_term_ttl_secs * 1000;
+  if (level == Level::LongTerm && config_.memory.long_term_ttl_secs > 0) {
+    return now_ms + config_.memory.long_term_ttl_secs * 1000;
+  }
+  return std::nullopt;
+}
+
+Result<std::vector<embed::Vector>> MemoryService::embed(const std::vector<std::string>& texts,
+                                                        embed::Purpose purpose) {
+  auto& metrics = metrics::memory_metrics();
+  const double start = monotonic_seconds();
+  metrics.embed_requests.Increment();
+  auto vectors = embedder_->embed(texts, purpose);
+  metrics.embed_duration.Observe(monotonic_seconds() - start);
+  if (!vectors) {
+    metrics.embed_errors.Increment();
+    return std::move(vectors).error();
+  }
+  if (vectors->size() != texts.size()) {
+    metrics.embed_errors.Increment();
+    return Error{ErrorCode::UpstreamError,
+                 fmt::format("embedder returned {} vectors for {} texts", vectors->size(), texts.size()), {}};
+  }
+  return vectors;
+}
+
+Result<std::vector<store::MemoryItem>> MemoryService::prepare(const std::string& tenant,
+                                                              std::vector<NewItem>& items, bool batch) {
+  const auto& limits = config_.memory;
+  if (batch) {
+    if (items.empty()) return Error::field("items", "'items' must hold at least one item");
+    if (static_cast<int64_t>(items.size()) > limits.max_batch_items) {
+      return Error{ErrorCode::PayloadTooLarge,
+                   fmt::format("a batch holds at most {} items, got {}", limits.max_batch_items, items.size()),
+                   {{"field", "items"}}};
+    }
+  }
+  int64_t total_bytes = 0;
+  for (size_t i = 0; i < items.size(); ++i) {
+    const std::string prefix = batch ? fmt::format("items[{}]", i) : "";
+    const auto& item = items[i];
+    if (auto s = validate_text(field_name(prefix, "text"), item.text, limits.max_text_bytes); !s) return s.error();
+    if (auto s = validate_namespace(field_name(prefix, "namespace"), item.name_space); !s) return s.error();
+    if (auto s = validate_metadata(field_name(prefix, "metadata"), item.metadata, limits); !s) return s.error();
+    if (item.session_id) {
+      if (auto s = validate_session_id(field_name(prefix, "session_id"), *item.session_id); !s) return s.error();
+    }
+    total_bytes += static_cast<int64_t>(item.text.size());
+  }
+  if (batch && total_bytes > limits.max_batch_bytes) {
+    return Error{ErrorCode::PayloadTooLarge,
+                 fmt::format("a batch holds at most {} bytes of text, got {}", limits.max_batch_bytes, total_bytes),
+                 {{"field", "items"}}};
+  }
+  std::vector<std::string> texts;
+  texts.reserve(items.size());
+  for (const auto& item : items) texts.push_back(item.text);
+  auto vectors = embed(texts, embed::Purpose::Document);
+  if (!vectors) return std::move(vectors).error();
+  const int64_t now_ms = now_unix_ms();
+  std::vector<store::MemoryItem> records(items.size());
+  for (size_t i = 0; i < items.size(); ++i) {
+    auto& record = records[i];
+    auto& item = items[i];
+    record.id = new_uuid_v7();
+    record.tenant = tenant;
+    record.name_space = std::move(item.name_space);
+    record.level = item.level.value_or(Level::ShortTerm);
+    record.token_count = static_cast<int64_t>(count_tokens_(item.text));
+    record.text = std::move(item.text);
+    record.embedding = std::move((*vectors)[i]);
+    record.metadata_json = boost::json::serialize(item.metadata);
+    record.created_at_ms = item.created_at_ms.value_or(now_ms);
+    record.updated_at_ms = now_ms;
+    record.expires_at_ms = expiry_for(record.level, now_ms);
+    record.session_id = std::move(item.session_id);
+    record.source = std::move(item.source);
+  }
+  return records;
+}
+
+Result<std::string> MemoryService::add(const std::string& tenant, NewItem item) {
+  std::vector<NewItem> items;
+  items.push_back(std::move(item));
+  auto records = prepare(tenant, items, false);
+  if (!records) return std::move(records).error();
+  store::InsertPolicy policy{config_.memory.immediate_capacity, expiry_for(Level::ShortTerm, now_unix_ms())};
+  {
+    StoreTimer timer("insert");
+    if (auto status = store_->insert(*records, policy); !status) return std::move(status).error();
+  }
+  const auto& record = records->front();
+  index_.add(store::ItemKey{record.seq, record.tenant, record.name_space}, record.embedding);
+  metrics::memory_metrics().storage_total.Increment();
+  return record.id;
+}
+
+Result<std::vector<std::string>> MemoryService::add_batch(const std::string& tenant, std::vector<NewItem> items) {
+  auto records = prepare(tenant, items, true);
+  if (!records) return std::move(records).error();
+  store::InsertPolicy policy{config_.memory.immediate_capacity, expiry_for(Level::ShortTerm, now_unix_ms())};
+  {
+    StoreTimer timer("insert_batch");
+    if (auto status = store_->insert(*records, policy); !status) return std::move(status).error();
+  }
+  std::vector<std::string> ids;
+  ids.reserve(records->size());
+  for (const auto& record : *records) {
+    index_.add(store::ItemKey{record.seq, record.tenant, record.name_space}, record.embedding);
+    ids.push_back(record.id);
+  }
+  metrics::memory_metrics().storage_total.Increment(static_cast<double>(ids.size()));
+  return ids;
+}
+
+Result<std::vector<FusedCandidate>> MemoryService::candidates(const std::string& tenant,
+                                                              const SearchRequest& request, size_t count) {
+  const std::string& mode = config_.retrieval.mode;
+  RankedList text;
+  RankedList vector;
+  if (mode != "vector") {
+    StoreTimer timer("text_search");
+    auto hits = store_->text_search(tenant, request.name_space, query_terms(request.query), count);
+    if (!hits) return std::move(hits).error();
+    for (const auto& hit : *hits) text.seqs.push_back(hit.seq);
+  }
+  if (mode != "bm25") {
+    auto query_vector = embed({request.query}, embed::Purpose::Query);
+    if (!query_vector) return std::move(query_vector).error();
+    for (const auto& hit : index_.search(tenant, request.name_space, query_vector->front(), count)) {
+      vector.seqs.push_back(hit.label);
+    }
+  }
+  return fuse_ranked(text, vector);
+}
+
+bool MemoryService::matches(const MemoryItem& item, const SearchRequest& request, int64_t now_ms) const {
+  if (item.expires_at_ms && *item.expires_at_ms <= now_ms) return false;
+  if (!request.levels.empty() &&
+      std::find(request.levels.begin(), request.levels.end(), item.level) == request.levels.end()) {
+    return false;
+  }
+  if (request.session_id && item.session_id != request.session_id) return false;
+  if (request.created_after_ms && item.created_at_ms < *request.created_after_ms) return false;
+  if (request.created_before_ms && item.created_at_ms > *request.created_before_ms) return false;
+  return request.filters.empty() || metadata_matches(item.metadata_json, request.filters);
+}
+
+Result<SearchResult> MemoryService::search(const std::string& tenant, const SearchRequest& request) {
+  const double start = monotonic_seconds();
+  const auto& limits = config_.retrieval;
+  if (auto s = validate_text("query", request.query, config_.memory.max_text_bytes); !s) return s.error();
+  if (auto s = validate_namespace("namespace", request.name_space); !s) return s.error();
+  if (request.top_k && (*request.top_k < 1 || *request.top_k > limits.max_top_k)) {
+    return Error::field("top_k", fmt::format("'top_k' must be between 1 and {}, got {}", limits.max_top_k, *request.top_k));
+  }
+  if (request.max_tokens && (*request.max_tokens < 1 || *request.max_tokens > limits.max_tokens_limit)) {
+    return Error::field("max_tokens", fmt::format("'max_tokens' must be between 1 and {}, got {}",
+                                                  limits.max_tokens_limit, *request.max_tokens));
+  }
+  if (request.session_id) {
+    if (auto s = validate_session_id("session_id", *request.session_id); !s) return s.error();
+  }
+  // With only a token budget, fill it with as many results as fit.
+  const auto top_k = static_cast<size_t>(request.top_k.value_or(request.max_tokens ? limits.max_top_k
+                                                                                   : limits.default_top_k));
+  auto fused = candidates(tenant, request, std::max(static_cast<size_t>(limits.candidates), top_k));
+  if (!fused) return std::move(fused).error();
+
+  std::vector<int64_t> seqs;
+  seqs.reserve(fused->size());
+  for (const auto& candidate : *fused) seqs.push_back(candidate.seq);
+  Result<std::vector<MemoryItem>> items = std::vector<MemoryItem>{};
+  {
+    StoreTimer timer("fetch");
+    items = store_->fetch(tenant, seqs);
+  }
+  if (!items) return std::move(items).error();
+
+  const int64_t now_ms = now_unix_ms();
+  SearchResult result;
+  result.total_searched = fused->size();
+  std::vector<ScoredItem> scored;
+  scored.reserve(items->size());
+  size_t next = 0;
+  for (auto& item : *items) {
+    while ((*fused)[next].seq != item.seq) ++next;  // fetch keeps the order and skips missing rows
+    const auto& candidate = (*fused)[next];
+    if (!matches(item, request, now_ms)) continue;
+    ScoredItem entry;
+    entry.parts.similarity = candidate.similarity;
+    entry.parts.text_rank = candidate.text_rank;
+    entry.parts.vector_rank = candidate.vector_rank;
+    entry.score = composite_score(limits, item, item.access_count + access_.pending(item.seq), now_ms, entry.parts);
+    entry.item = std::move(item);
+    scored.push_back(std::move(entry));
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const ScoredItem& a, const ScoredItem& b) { return a.score > b.score; });
+  for (auto& entry : scored) {
+    if (result.items.size() >= top_k) break;
+    if (request.max_tokens && result.total_tokens + entry.item.token_count > *request.max_tokens) continue;
+    result.total_tokens += entry.item.token_count;
+    if (entry.item.level == Level::Immediate) ++result.cache_hits;
+    access_.record(entry.item.seq, now_ms);
+    result.items.push_back(std::move(entry));
+  }
+  metrics::memory_metrics().retrievals_total.Increment();
+  result.retrieval_time_ms = (monotonic_seconds() - start) * 1000.0;
+  return result;
+}
+
+Result<MemoryItem> MemoryService::get(const std::string& tenant, std::string_view id) {
+  auto canonical = canonical_id(id);
+  if (!canonical) return std::move(canonical).error();
+  StoreTimer timer("get");
+  auto item = store_->get(tenant, *canonical);
+  if (!item) return std::move(item).error();
+  if (!item->has_value()) return Error::not_found(fmt::format("context '{}' not found", *canonical));
+  return std::move(**item);
+}
+
+Result<ListResult> MemoryService::list(const std::string& tenant, const ListQuery& query) {
+  if (auto s = validate_namespace("namespace", query.name_space); !s) return s.error();
+  const int64_t limit = query.limit.value_or(kDefaultListLimit);
+  if (limit < 1 || limit > kMaxListLimit) {
+    return Error::field("limit", fmt::format("'limit' must be between 1 and {}, got {}", kMaxListLimit, limit));
+  }
+  store::ListRequest request{tenant, query.name_space, query.level, 0, static_cast<size_t>(limit)};
+  if (query.cursor) {
+    const auto& cursor = *query.cursor;
+    const auto parsed = std::from_chars(cursor.data(), cursor.data() + cursor.size(), request.after_seq);
+    if (parsed.ec != std::errc() || parsed.ptr != cursor.data() + cursor.size() || request.after_seq < 0) {
+      return Error::field("cursor", "'cursor' is not a cursor returned by this endpoint");
+    }
+  }
+  StoreTimer timer("list");
+  auto page = store_->list(request);
+  if (!page) return std::move(page).error();
+  ListResult result{std::move(page->items), std::nullopt};
+  if (page->next_after_seq) result.next_cursor = std::to_string(*page->next_after_seq);
+  return result;
+}
+
+Result<MemoryItem> MemoryService::update(const std::string& tenant, std::string_view id, const ItemUpdate& update) {
+  auto current = get(tenant, id);
+  if (!current) return std::move(current).error();
+  store::ItemPatch patch;
+  if (update.metadata) {
+    boost::system::error_code ec;
+    auto merged_value = boost::json::parse(current->metadata_json, ec);
+    boost::json::object merged = (!ec && merged_value.is_object()) ? std::move(merged_value.get_object())
+                                                                    : boost::json::object{};
+    for (const auto& entry : *update.metadata) {
+      if (entry.value().is_null()) {
+        merged.erase(entry.key());
+      } else {
+        merged[entry.key()] = entry.value();
+      }
+    }
+    if (auto s = validate_metadata("metadata", merged, config_.memory); !s) return s.error();
+    patch.metadata_json = boost::json::serialize(merged);
+  }
+  if (update.text) {
+    if (auto s = validate_text("text", *update.text, config_.memory.max_text_bytes); !s) return s.error();
+    auto vectors = embed({*update.text}, embed::Purpose::Document);
+    if (!vectors) return std::move(vectors).error();
+    patch.text = *update.text;
+    patch.token_count = static_cast<int64_t>(count_tokens_(*update.text));
+    patch.embedding = std::move(vectors->front());
+  }
+  Result<MemoryItem> updated = Error::internal("not run");
+  {
+    StoreTimer timer("update");
+    updated = store_->update(tenant, current->id, patch);
+  }
+  if (!updated) return updated;
+  if (patch.embedding) {
+    index_.add(store::ItemKey{updated->seq, updated->tenant, updated->name_space}, *patch.embedding);
+  }
+  return updated;
+}
+
+Status MemoryService::remove(const std::string& tenant, std::string_view id) {
+  auto canonical = canonical_id(id);
+  if (!canonical) return std::move(canonical).error();
+  StoreTimer timer("remove");
+  auto removed = store_->remove(tenant, *canonical);
+  if (!removed) return std::move(removed).error();
+  if (!removed->has_value()) return Error::not_found(fmt::format("context '{}' not found", *canonical));
+  index_.remove(**removed);
+  return ok_status();
+}
+
+Result<size_t> MemoryService::clear(const std::string& tenant, const std::string& name_space,
+                                    std::optional<Level> level) {
+  if (auto s = validate_namespace("namespace", name_space); !s) return s.error();
+  StoreTimer timer("clear");
+  auto removed = store_->clear(tenant, name_space, level);
+  if (!removed) return std::move(removed).error();
+  for (const auto& key : *removed) index_.remove(key);
+  return removed->size();
+}
+
+Result<size_t> MemoryService::sweep_expired() {
+  auto& metrics = metrics::memory_metrics();
+  metrics.sweeper_runs.Increment();
+  const auto batch = static_cast<size_t>(config_.memory.sweep_batch);
+  size_t total = 0;
+  while (true) {
+    Result<std::vector<store::ItemKey>> removed = std::vector<store::ItemKey>{};
+    {
+      StoreTimer timer("delete_expired");
+      removed = store_->delete_expired(now_unix_ms(), batch);
+    }
+    if (!removed) {
+      metrics.sweeper_errors.Increment();
+      return std::move(removed).error();
+    }
+    for (const auto& key : *removed) index_.remove(key);
+    total += removed->size();
+    metrics.sweeper_deleted.Increment(static_cast<double>(removed->size()));
+    if (removed->size() < batch) return total;
+  }
+}
+
+Status MemoryService::flush_access() {
+  auto deltas = access_.drain();
+  if (deltas.empty()) return ok_status();
+  store::PromotionPolicy policy{config_.memory.promote_after_hits, expiry_for(Level::LongTerm, now_unix_ms())};
+  StoreTimer timer("record_access");
+  auto status = store_->record_access(deltas, policy);
+  if (!status) {
+    access_.restore(deltas);
+    return status;
+  }
+  metrics::memory_metrics().access_flushes.Increment();
+  return ok_status();
+}
+
+void MemoryService::refresh_level_gauges() {
+  auto counts = store_->count_by_level();
+  if (!counts) return;
+  auto& metrics = metrics::memory_metrics();
+  metrics.items_immediate.Set(static_cast<double>((*counts)[Level::Immediate]));
+  metrics.items_short_term.Set(static_cast<double>((*counts)[Level::ShortTerm]));
+  metrics.items_long_term.Set(static_cast<double>((*counts)[Level::LongTerm]));
+}
+
+}  // namespace hirag::memory

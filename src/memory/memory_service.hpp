@@ -1,0 +1,83 @@
+// memory/memory_service: the hierarchical memory. Owns the write path (validate,
+// count tokens, embed, commit, then index), hybrid retrieval (full text + vector,
+// fused, composite rank, filters, top_k / token fill), level rules (Immediate
+// capacity with demotion, TTLs, promotion after repeated hits) and the background
+// sweeper. Everything is scoped by the caller's tenant. Thread-safe.
+// It knows the ItemStore and VectorIndex interfaces, never SQL or HTTP.
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/config.hpp"
+#include "core/result.hpp"
+#include "embed/embedder.hpp"
+#include "memory/access_tracker.hpp"
+#include "memory/fusion.hpp"
+#include "memory/memory_types.hpp"
+#include "memory/sweeper.hpp"
+#include "store/item_store.hpp"
+#include "store/vector/vector_index.hpp"
+
+namespace hirag::memory {
+
+class MemoryService {
+ public:
+  MemoryService(const Config& config, std::unique_ptr<store::ItemStore> store,
+                std::shared_ptr<embed::Embedder> embedder, TokenCountFn count_tokens);
+  ~MemoryService();  // shutdown()
+  MemoryService(const MemoryService&) = delete;
+  MemoryService& operator=(const MemoryService&) = delete;
+
+  // Fills the vector index from the store and starts the sweeper; ready() after.
+  Status load();
+  bool ready() const { return ready_.load(); }
+  // Stops the sweeper and flushes access counts (idempotent).
+  void shutdown();
+
+  // Stores one item; returns its id. Field names in errors are the request's.
+  Result<std::string> add(const std::string& tenant, NewItem item);
+  // Stores all items in one transaction or none; errors name items[i].field.
+  Result<std::vector<std::string>> add_batch(const std::string& tenant, std::vector<NewItem> items);
+  Result<SearchResult> search(const std::string& tenant, const SearchRequest& request);
+  Result<MemoryItem> get(const std::string& tenant, std::string_view id);
+  Result<ListResult> list(const std::string& tenant, const ListQuery& query);
+  Result<MemoryItem> update(const std::string& tenant, std::string_view id, const ItemUpdate& update);
+  // NOT_FOUND when the id does not exist for this tenant.
+  Status remove(const std::string& tenant, std::string_view id);
+  // Removes a namespace's items of one level (or all); returns how many.
+  Result<size_t> clear(const std::string& tenant, const std::string& name_space, std::optional<Level> level);
+
+  // Maintenance, run by the sweeper (public for tests and shutdown).
+  Result<size_t> sweep_expired();
+  Status flush_access();
+  void refresh_level_gauges();
+
+  store::vector::VectorIndexStats index_stats() const { return index_.stats(); }
+  store::vector::VectorIndex& index() { return index_; }
+  store::ItemStore& item_store() { return *store_; }
+  const Config& config() const { return config_; }
+
+ private:
+  Result<std::vector<store::MemoryItem>> prepare(const std::string& tenant, std::vector<NewItem>& items,
+                                                 bool batch);
+  Result<std::vector<embed::Vector>> embed(const std::vector<std::string>& texts, embed::Purpose purpose);
+  std::optional<int64_t> expiry_for(Level level, int64_t now_ms) const;
+  bool matches(const MemoryItem& item, const SearchRequest& request, int64_t now_ms) const;
+  Result<std::vector<FusedCandidate>> candidates(const std::string& tenant, const SearchRequest& request,
+                                                        size_t count);
+
+  const Config config_;
+  std::unique_ptr<store::ItemStore> store_;
+  std::shared_ptr<embed::Embedder> embedder_;
+  TokenCountFn count_tokens_;
+  store::vector::VectorIndex index_;
+  AccessTracker access_;
+  std::atomic<bool> ready_{false};
+  std::unique_ptr<Sweeper> sweeper_;
+};
+
+}  // namespace hirag::memory

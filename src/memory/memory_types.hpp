@@ -1,0 +1,89 @@
+// memory/memory_types: the requests and results of the memory service, in
+// domain terms (already decoded from JSON by http/, not yet validated).
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/memory_item.hpp"
+
+namespace hirag::memory {
+
+using store::Level;
+using store::MemoryItem;
+
+// Counts the tokens of a text (the exact tokenizer once it is wired; see open_memory_service).
+using TokenCountFn = std::function<size_t(std::string_view)>;
+
+inline constexpr std::string_view kDefaultNamespace = "default";
+
+struct NewItem {
+  std::string text;
+  std::optional<Level> level;  // default ShortTerm
+  std::string name_space = std::string(kDefaultNamespace);
+  boost::json::object metadata;
+  std::optional<int64_t> created_at_ms;  // default now
+  std::optional<std::string> session_id;
+  std::string source = "note";
+};
+
+struct SearchRequest {
+  std::string query;
+  std::string name_space = std::string(kDefaultNamespace);
+  std::optional<int64_t> top_k;
+  std::optional<int64_t> max_tokens;
+  std::vector<Level> levels;    // empty = all
+  boost::json::object filters;  // metadata key == value
+  std::optional<std::string> session_id;
+  std::optional<int64_t> created_after_ms;
+  std::optional<int64_t> created_before_ms;
+  bool explain = false;
+};
+
+// How a result's relevance_score was made (returned with "explain": true).
+struct ScoreParts {
+  double similarity = 0;  // fused retriever score normalised to [0, 1]
+  double recency = 0;
+  double level = 0;
+  double frequency = 0;
+  std::optional<size_t> text_rank;    // 1-based rank in the full-text list
+  std::optional<size_t> vector_rank;  // 1-based rank in the vector list
+};
+
+struct ScoredItem {
+  MemoryItem item;
+  double score = 0;
+  ScoreParts parts;
+};
+
+struct SearchResult {
+  std::vector<ScoredItem> items;  // best first
+  int64_t total_tokens = 0;
+  double retrieval_time_ms = 0;
+  size_t total_searched = 0;  // candidates considered
+  size_t cache_hits = 0;      // results served from working memory (Immediate)
+};
+
+struct ListQuery {
+  std::string name_space = std::string(kDefaultNamespace);
+  std::optional<Level> level;
+  std::optional<int64_t> limit;
+  std::optional<std::string> cursor;
+};
+
+struct ListResult {
+  std::vector<MemoryItem> items;
+  std::optional<std::string> next_cursor;
+};
+
+struct ItemUpdate {
+  std::optional<std::string> text;
+  std::optional<boost::json::object> metadata;  // merged into the existing object; null values remove keys
+};
+
+}  // namespace hirag::memory

@@ -1,0 +1,44 @@
+#include "metrics/memory_metrics.hpp"
+
+namespace hirag::metrics {
+namespace {
+
+prometheus::Counter& counter(const std::string& name, const std::string& help) {
+  return prometheus::BuildCounter().Name(name).Help(help).Register(registry()).Add({});
+}
+
+}  // namespace
+
+MemoryMetrics& memory_metrics() {
+  static auto& items = prometheus::BuildGauge().Name("memory_items").Help("Memory items by level").Register(registry());
+  static MemoryMetrics instance{
+      counter("context_storage_total", "Contexts stored"),
+      counter("context_retrievals_total", "Context searches answered"),
+      items,
+      items.Add({{"level", "Immediate"}}),
+      items.Add({{"level", "ShortTerm"}}),
+      items.Add({{"level", "LongTerm"}}),
+      prometheus::BuildHistogram()
+          .Name("memory_store_duration_seconds")
+          .Help("Latency of item store operations by operation")
+          .Register(registry()),
+      prometheus::BuildHistogram()
+          .Name("memory_embed_duration_seconds")
+          .Help("Latency of one embedder call made by the memory service")
+          .Register(registry())
+          .Add({}, latency_buckets()),
+      counter("memory_embed_requests_total", "Embedder calls made by the memory service"),
+      counter("memory_embed_errors_total", "Embedder calls that failed"),
+      counter("memory_sweeper_runs_total", "Expiry sweeps run"),
+      counter("memory_sweeper_deleted_total", "Expired items removed by the sweeper"),
+      counter("memory_sweeper_errors_total", "Expiry sweeps that failed"),
+      counter("memory_access_flushes_total", "Batches of access counts written"),
+  };
+  return instance;
+}
+
+prometheus::Histogram& store_duration(const std::string& op) {
+  return memory_metrics().store_duration.Add({{"op", op}}, latency_buckets());
+}
+
+}  // namespace hirag::metrics

@@ -1,0 +1,108 @@
+// store/item_store: the system of record for memory items, as memory/ sees it.
+// Backend-neutral (SQLite now, PostgreSQL later): no SQL or engine types here.
+// Every operation is scoped by tenant; no call can read or change another
+// tenant's rows. Writes return only after they are durably committed; a batch is
+// one transaction (all or nothing). Implementations are thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "store/memory_item.hpp"
+
+namespace hirag::store {
+
+// Level bookkeeping done inside the insert transaction.
+struct InsertPolicy {
+  int64_t immediate_capacity = 10;                // newest N Immediate items kept per namespace
+  std::optional<int64_t> demoted_expires_at_ms;   // expiry given to items demoted to ShortTerm
+};
+
+// A full-text candidate: higher score = better match (BM25).
+struct TextHit {
+  int64_t seq = 0;
+  double score = 0;
+};
+
+struct ListRequest {
+  std::string tenant;
+  std::string name_space;
+  std::optional<Level> level;
+  int64_t after_seq = 0;  // keyset cursor: items with a larger seq
+  size_t limit = 100;
+};
+
+struct ListPage {
+  std::vector<MemoryItem> items;
+  std::optional<int64_t> next_after_seq;  // set when more items may follow
+};
+
+struct ItemPatch {
+  std::optional<std::string> text;
+  std::optional<int64_t> token_count;
+  std::optional<std::vector<float>> embedding;
+  std::optional<std::string> metadata_json;  // the merged object, replacing the old one
+};
+
+// Accumulated retrievals of one item since the last flush.
+struct AccessDelta {
+  int64_t seq = 0;
+  int64_t hits = 0;
+  int64_t last_accessed_at_ms = 0;
+};
+
+struct PromotionPolicy {
+  int64_t promote_after_hits = 3;                  // ShortTerm items with this many hits become LongTerm
+  std::optional<int64_t> long_term_expires_at_ms;  // expiry of promoted items
+};
+
+class ItemStore {
+ public:
+  virtual ~ItemStore() = default;
+
+  // Inserts all items in one transaction; fills in each item's seq.
+  virtual Status insert(std::vector<MemoryItem>& items, const InsertPolicy& policy) = 0;
+  // One item with its embedding; nullopt when absent or owned by another tenant.
+  virtual Result<std::optional<MemoryItem>> get(const std::string& tenant, const std::string& id) = 0;
+  // Items by seq (without embeddings), in the order given; unknown seqs are skipped.
+  virtual Result<std::vector<MemoryItem>> fetch(const std::string& tenant, std::span<const int64_t> seqs) = 0;
+  // Best `limit` BM25 matches of any of `terms` in the namespace, best first.
+  virtual Result<std::vector<TextHit>> text_search(const std::string& tenant, const std::string& name_space,
+                                                   const std::vector<std::string>& terms, size_t limit) = 0;
+  virtual Result<ListPage> list(const ListRequest& request) = 0;
+  // Applies the patch; NOT_FOUND when absent or another tenant's. Returns the new row.
+  virtual Result<MemoryItem> update(const std::string& tenant, const std::string& id, const ItemPatch& patch) = 0;
+  // The removed item's key; nullopt when absent or another tenant's.
+  virtual Result<std::optional<ItemKey>> remove(const std::string& tenant, const std::string& id) = 0;
+  // Removes a namespace's items (of one level, or all); returns their keys.
+  virtual Result<std::vector<ItemKey>> clear(const std::string& tenant, const std::string& name_space,
+                                             std::optional<Level> level) = 0;
+  // Removes up to `limit` items whose expiry is at or before now_ms, in one transaction.
+  virtual Result<std::vector<ItemKey>> delete_expired(int64_t now_ms, size_t limit) = 0;
+  // Adds access counts and promotes ShortTerm items that reached the threshold.
+  virtual Status record_access(const std::vector<AccessDelta>& deltas, const PromotionPolicy& policy) = 0;
+  // Items per level over all tenants (for the gauge).
+  virtual Result<std::map<Level, int64_t>> count_by_level() = 0;
+
+  // Streams every item's key and embedding (start-up index load).
+  using EmbeddingVisitor = std::function<void(const ItemKey&, std::span<const float>)>;
+  virtual Status scan_embeddings(const EmbeddingVisitor& visit) = 0;
+  // Items with seq > after_seq in seq order, at most `limit` (re-embedding).
+  virtual Result<std::vector<MemoryItem>> scan_items(int64_t after_seq, size_t limit) = 0;
+  // Replaces embeddings in one transaction.
+  virtual Status set_embeddings(const std::vector<std::pair<int64_t, std::vector<float>>>& embeddings) = 0;
+
+  // Small key/value settings of the data dir (e.g. the embedder's model id).
+  virtual Result<std::optional<std::string>> get_meta(const std::string& key) = 0;
+  virtual Status set_meta(const std::string& key, const std::string& value) = 0;
+  // A cheap round trip, for health checks.
+  virtual Status ping() = 0;
+};
+
+}  // namespace hirag::store

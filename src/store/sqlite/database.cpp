@@ -1,0 +1,166 @@
+#include "store/sqlite/database.hpp"
+
+#include <fmt/format.h>
+
+#include "store/sqlite/migrations.hpp"
+
+namespace hirag::store::sqlite {
+
+Error sqlite_error(sqlite3* db, std::string_view what) {
+  boost::json::object details;
+  details["sqlite_code"] = sqlite3_extended_errcode(db);
+  return Error{ErrorCode::Internal, fmt::format("{}: {}", what, sqlite3_errmsg(db)), details};
+}
+
+Statement::~Statement() {
+  if (stmt_ != nullptr) sqlite3_finalize(stmt_);
+}
+
+Statement& Statement::bind(int index, int64_t value) {
+  sqlite3_bind_int64(stmt_, index, value);
+  return *this;
+}
+
+Statement& Statement::bind(int index, double value) {
+  sqlite3_bind_double(stmt_, index, value);
+  return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view text) {
+  sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  return *this;
+}
+
+Statement& Statement::bind_blob(int index, const void* data, size_t size) {
+  sqlite3_bind_blob64(stmt_, index, data, size, SQLITE_TRANSIENT);
+  return *this;
+}
+
+Statement& Statement::bind_null(int index) {
+  sqlite3_bind_null(stmt_, index);
+  return *this;
+}
+
+bool Statement::step() {
+  last_rc_ = sqlite3_step(stmt_);
+  return last_rc_ == SQLITE_ROW;
+}
+
+Status Statement::run() {
+  while (step()) {
+  }
+  return last_status();
+}
+
+Status Statement::last_status() const {
+  if (last_rc_ == SQLITE_OK || last_rc_ == SQLITE_ROW || last_rc_ == SQLITE_DONE) return ok_status();
+  return sqlite_error(db_, "statement failed");
+}
+
+std::string Statement::column_text(int col) const {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+  if (text == nullptr) return {};
+  return std::string(text, static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+}
+
+std::string_view Statement::column_blob(int col) const {
+  const auto* data = static_cast<const char*>(sqlite3_column_blob(stmt_, col));
+  if (data == nullptr) return {};
+  return std::string_view(data, static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+}
+
+Result<std::unique_ptr<Database>> Database::open(const std::string& path, const DatabaseOptions& options) {
+  sqlite3* raw = nullptr;
+  const int flags = (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                    SQLITE_OPEN_NOMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &raw, flags, nullptr) != SQLITE_OK) {
+    Error error = sqlite_error(raw, fmt::format("cannot open database '{}'", path));
+    sqlite3_close(raw);
+    return error;
+  }
+  std::unique_ptr<Database> db(new Database(raw, path));
+  sqlite3_busy_timeout(raw, static_cast<int>(options.busy_timeout_ms));
+  sqlite3_extended_result_codes(raw, 1);
+  const std::string pragmas = fmt::format(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous={}; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
+      " PRAGMA mmap_size=268435456; PRAGMA cache_size=-65536;",
+      options.synchronous == "normal" ? "NORMAL" : "FULL");
+  if (options.read_only) {
+    if (auto status = db->exec("PRAGMA mmap_size=268435456; PRAGMA cache_size=-65536;"); !status) {
+      return std::move(status).error();
+    }
+    return db;
+  }
+  if (auto status = db->exec(pragmas); !status) return std::move(status).error();
+  if (auto status = db->migrate(); !status) return std::move(status).error();
+  return db;
+}
+
+Database::~Database() { sqlite3_close_v2(db_); }
+
+Result<Statement> Database::prepare(std::string_view sql) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) !=
+      SQLITE_OK) {
+    return sqlite_error(db_, fmt::format("cannot prepare '{}'", sql.substr(0, 60)));
+  }
+  return Statement(db_, stmt);
+}
+
+Status Database::exec(std::string_view sql) {
+  char* message = nullptr;
+  const std::string owned(sql);
+  if (sqlite3_exec(db_, owned.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    Error error = Error::internal(fmt::format("sqlite: {}", message != nullptr ? message : "unknown error"));
+    sqlite3_free(message);
+    return error;
+  }
+  return ok_status();
+}
+
+int64_t Database::data_version() {
+  auto stmt = prepare("PRAGMA data_version");
+  if (!stmt || !stmt->step()) return -1;
+  return stmt->column_int(0);
+}
+
+Status Database::migrate() {
+  if (auto status = exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                         " applied_at INTEGER NOT NULL)");
+      !status) {
+    return status;
+  }
+  auto current = prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+  if (!current) return std::move(current).error();
+  current->step();
+  const int64_t applied = current->column_int(0);
+  for (const auto& migration : migrations()) {
+    if (migration.version <= applied) continue;
+    Transaction tx(*this);
+    if (!tx.begin_status()) return tx.begin_status();
+    if (auto status = exec(migration.sql); !status) {
+      return Error::internal(fmt::format("migration {} ({}) failed: {}", migration.version, migration.name,
+                                         status.error().message));
+    }
+    auto record = prepare("INSERT INTO schema_migrations(version, name, applied_at) VALUES(?, ?, unixepoch())");
+    if (!record) return std::move(record).error();
+    if (auto status = record->bind(1, static_cast<int64_t>(migration.version)).bind(2, migration.name).run(); !status) {
+      return status;
+    }
+    if (auto status = tx.commit(); !status) return status;
+  }
+  return ok_status();
+}
+
+Transaction::Transaction(Database& db) : db_(db), begin_(db.exec("BEGIN IMMEDIATE")) {}
+
+Transaction::~Transaction() {
+  if (!done_ && begin_) (void)db_.exec("ROLLBACK");
+}
+
+Status Transaction::commit() {
+  done_ = true;
+  return db_.exec("COMMIT");
+}
+
+}  // namespace hirag::store::sqlite

@@ -1,0 +1,98 @@
+#include "store/sqlite/migrations.hpp"
+
+namespace hirag::store::sqlite {
+
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> all = {
+      {1, "api_keys", R"sql(
+        CREATE TABLE api_keys (
+          id          TEXT PRIMARY KEY,      -- public part of the key, shown by `keys list`
+          tenant      TEXT NOT NULL,
+          secret_hash BLOB NOT NULL,         -- SHA-256 of the whole key
+          created_at  INTEGER NOT NULL,      -- unix ms
+          revoked_at  INTEGER                -- unix ms, NULL while active
+        ) STRICT;
+        CREATE INDEX api_keys_tenant ON api_keys(tenant);
+      )sql"},
+      {2, "memory_items", R"sql(
+        CREATE TABLE meta (
+          key   TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        ) STRICT;
+        -- One row per (tenant, namespace); its id is the FTS scope token "ns<id>".
+        CREATE TABLE memory_scopes (
+          id        INTEGER PRIMARY KEY,
+          tenant    TEXT NOT NULL,
+          namespace TEXT NOT NULL,
+          UNIQUE (tenant, namespace)
+        ) STRICT;
+        CREATE TABLE memory_items (
+          seq              INTEGER PRIMARY KEY,   -- label in the vector index
+          id               TEXT NOT NULL UNIQUE,  -- UUIDv7
+          scope_id         INTEGER NOT NULL REFERENCES memory_scopes(id),
+          tenant           TEXT NOT NULL,
+          namespace        TEXT NOT NULL,
+          level            INTEGER NOT NULL,      -- 0 Immediate, 1 ShortTerm, 2 LongTerm
+          text             TEXT NOT NULL,
+          token_count      INTEGER NOT NULL,
+          embedding        BLOB,                  -- float32 little-endian
+          metadata         TEXT NOT NULL DEFAULT '{}',
+          created_at       INTEGER NOT NULL,      -- unix ms
+          updated_at       INTEGER NOT NULL,
+          last_accessed_at INTEGER,
+          access_count     INTEGER NOT NULL DEFAULT 0,
+          expires_at       INTEGER,
+          session_id       TEXT,
+          source           TEXT NOT NULL DEFAULT 'note'
+        ) STRICT;
+        CREATE INDEX memory_items_level ON memory_items(tenant, namespace, level, created_at);
+        CREATE INDEX memory_items_scope ON memory_items(scope_id);
+        CREATE INDEX memory_items_expiry ON memory_items(expires_at) WHERE expires_at IS NOT NULL;
+        CREATE INDEX memory_items_session ON memory_items(tenant, session_id) WHERE session_id IS NOT NULL;
+        -- Full text: the scope token column restricts a MATCH to one namespace; rank ignores it.
+        CREATE VIRTUAL TABLE memory_fts USING fts5(scope, text, tokenize = 'porter unicode61 remove_diacritics 2');
+        INSERT INTO memory_fts(memory_fts, rank) VALUES('rank', 'bm25(0.0, 1.0)');
+        CREATE TRIGGER memory_items_fts_insert AFTER INSERT ON memory_items BEGIN
+          INSERT INTO memory_fts(rowid, scope, text) VALUES (new.seq, 'ns' || new.scope_id, new.text);
+        END;
+        CREATE TRIGGER memory_items_fts_delete AFTER DELETE ON memory_items BEGIN
+          DELETE FROM memory_fts WHERE rowid = old.seq;
+        END;
+        CREATE TRIGGER memory_items_fts_update AFTER UPDATE OF text ON memory_items BEGIN
+          UPDATE memory_fts SET text = new.text WHERE rowid = new.seq;
+        END;
+      )sql"},
+      {10, "sessions", R"sql(
+        -- Conversation sessions (context/): the running brief and its fold point.
+        CREATE TABLE sessions (
+          tenant        TEXT NOT NULL,
+          namespace     TEXT NOT NULL,
+          session_id    TEXT NOT NULL,
+          brief         TEXT NOT NULL DEFAULT '',
+          brief_through INTEGER NOT NULL DEFAULT 0,  -- seq of the last turn folded into the brief
+          turn_count    INTEGER NOT NULL DEFAULT 0,  -- also the last seq handed out
+          created_at    INTEGER NOT NULL,            -- unix ms
+          updated_at    INTEGER NOT NULL,
+          PRIMARY KEY (tenant, namespace, session_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE TABLE session_turns (
+          tenant       TEXT NOT NULL,
+          namespace    TEXT NOT NULL,
+          session_id   TEXT NOT NULL,
+          seq          INTEGER NOT NULL,
+          role         TEXT NOT NULL,
+          name         TEXT,
+          content      TEXT NOT NULL,
+          metadata     TEXT NOT NULL DEFAULT '{}',
+          token_counts TEXT NOT NULL DEFAULT '{}',  -- {"cl100k_base": n, ...} of the content
+          memory_id    TEXT,                        -- the memory item that also holds the turn
+          created_at   INTEGER NOT NULL,
+          folded       INTEGER NOT NULL DEFAULT 0,
+          PRIMARY KEY (tenant, namespace, session_id, seq)
+        ) STRICT, WITHOUT ROWID;
+      )sql"},
+  };
+  return all;
+}
+
+}  // namespace hirag::store::sqlite

@@ -1,0 +1,381 @@
+#include "store/sqlite/sqlite_item_store.hpp"
+
+#include <fmt/format.h>
+
+#include <cstring>
+
+#include "core/clock.hpp"
+
+namespace hirag::store::sqlite {
+namespace {
+
+// Columns read into a MemoryItem, in this order (embedding last, optional).
+#define HIRAG_ITEM_COLUMNS                                                                                  \
+  "seq, id, tenant, namespace, level, text, token_count, metadata, created_at, updated_at, last_accessed_at," \
+  " access_count, expires_at, session_id, source"
+
+MemoryItem read_item(const Statement& stmt, bool with_embedding) {
+  MemoryItem item;
+  item.seq = stmt.column_int(0);
+  item.id = stmt.column_text(1);
+  item.tenant = stmt.column_text(2);
+  item.name_space = stmt.column_text(3);
+  item.level = static_cast<Level>(stmt.column_int(4));
+  item.text = stmt.column_text(5);
+  item.token_count = stmt.column_int(6);
+  item.metadata_json = stmt.column_text(7);
+  item.created_at_ms = stmt.column_int(8);
+  item.updated_at_ms = stmt.column_int(9);
+  if (!stmt.column_is_null(10)) item.last_accessed_at_ms = stmt.column_int(10);
+  item.access_count = stmt.column_int(11);
+  if (!stmt.column_is_null(12)) item.expires_at_ms = stmt.column_int(12);
+  if (!stmt.column_is_null(13)) item.session_id = stmt.column_text(13);
+  item.source = stmt.column_text(14);
+  if (with_embedding) {
+    const auto blob = stmt.column_blob(15);
+    item.embedding.resize(blob.size() / sizeof(float));
+    if (!item.embedding.empty()) std::memcpy(item.embedding.data(), blob.data(), item.embedding.size() * sizeof(float));
+  }
+  return item;
+}
+
+void bind_optional(Statement& stmt, int index, const std::optional<int64_t>& value) {
+  if (value) {
+    stmt.bind(index, *value);
+  } else {
+    stmt.bind_null(index);
+  }
+}
+
+void bind_embedding(Statement& stmt, int index, const std::vector<float>& embedding) {
+  if (embedding.empty()) {
+    stmt.bind_null(index);
+  } else {
+    stmt.bind_blob(index, embedding.data(), embedding.size() * sizeof(float));
+  }
+}
+
+// Runs a DELETE ... RETURNING seq, tenant, namespace and collects the keys.
+Result<std::vector<ItemKey>> collect_keys(Statement& stmt) {
+  std::vector<ItemKey> keys;
+  while (stmt.step()) keys.push_back(ItemKey{stmt.column_int(0), stmt.column_text(1), stmt.column_text(2)});
+  if (auto status = stmt.last_status(); !status) return std::move(status).error();
+  return keys;
+}
+
+}  // namespace
+
+std::string fts_match_expression(int64_t scope_id, const std::vector<std::string>& terms) {
+  std::string expression = fmt::format("scope:\"ns{}\" AND (", scope_id);
+  for (size_t i = 0; i < terms.size(); ++i) {
+    if (i > 0) expression += " OR ";
+    expression += '"';
+    for (char c : terms[i]) {
+      if (c == '"') expression += '"';
+      expression += c;
+    }
+    expression += '"';
+  }
+  expression += ')';
+  return expression;
+}
+
+Result<std::unique_ptr<SqliteItemStore>> SqliteItemStore::open(const std::string& path,
+                                                               const DatabaseOptions& options,
+                                                               size_t read_connections) {
+  auto writer = Database::open(path, options);
+  if (!writer) return std::move(writer).error();
+  auto readers = ReaderPool::open(path, options, read_connections);
+  if (!readers) return std::move(readers).error();
+  return std::unique_ptr<SqliteItemStore>(new SqliteItemStore(
+      std::make_unique<Connection>(std::move(writer).value()), std::move(readers).value()));
+}
+
+Result<int64_t> SqliteItemStore::scope_id(Connection& connection, const std::string& tenant,
+                                          const std::string& name_space, bool create) {
+  if (create) {
+    auto insert = connection.statement(
+        "INSERT INTO memory_scopes(tenant, namespace) VALUES(?, ?) ON CONFLICT(tenant, namespace) DO NOTHING");
+    if (!insert) return std::move(insert).error();
+    if (auto status = (*insert)->bind(1, tenant).bind(2, name_space).run(); !status) return std::move(status).error();
+  }
+  auto select = connection.statement("SELECT id FROM memory_scopes WHERE tenant = ? AND namespace = ?");
+  if (!select) return std::move(select).error();
+  (*select)->bind(1, tenant).bind(2, name_space);
+  if (!(*select)->step()) {
+    if (auto status = (*select)->last_status(); !status) return std::move(status).error();
+    return int64_t{0};
+  }
+  return (*select)->column_int(0);
+}
+
+Status SqliteItemStore::insert(std::vector<MemoryItem>& items, const InsertPolicy& policy) {
+  std::lock_guard lock(write_mutex_);
+  Transaction tx(writer_->db());
+  if (!tx.begin_status()) return tx.begin_status();
+  std::map<std::pair<std::string, std::string>, int64_t> scopes;
+  for (auto& item : items) {
+    auto& scope = scopes[{item.tenant, item.name_space}];
+    if (scope == 0) {
+      auto id = scope_id(*writer_, item.tenant, item.name_space, true);
+      if (!id) return std::move(id).error();
+      scope = *id;
+    }
+    auto stmt = writer_->statement(
+        "INSERT INTO memory_items(id, scope_id, tenant, namespace, level, text, token_count, embedding, metadata,"
+        " created_at, updated_at, access_count, expires_at, session_id, source)"
+        " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)");
+    if (!stmt) return std::move(stmt).error();
+    Statement& s = **stmt;
+    s.bind(1, item.id).bind(2, scope).bind(3, item.tenant).bind(4, item.name_space);
+    s.bind(5, static_cast<int64_t>(item.level)).bind(6, item.text).bind(7, item.token_count);
+    bind_embedding(s, 8, item.embedding);
+    s.bind(9, item.metadata_json).bind(10, item.created_at_ms).bind(11, item.updated_at_ms);
+    bind_optional(s, 12, item.expires_at_ms);
+    if (item.session_id) {
+      s.bind(13, *item.session_id);
+    } else {
+      s.bind_null(13);
+    }
+    s.bind(14, item.source);
+    if (auto status = s.run(); !status) return status;
+    item.seq = sqlite3_last_insert_rowid(writer_->db().raw());
+  }
+  for (const auto& [scope, id] : scopes) {
+    auto demote = writer_->statement(
+        "UPDATE memory_items SET level = 1, expires_at = ?, updated_at = ? WHERE seq IN ("
+        " SELECT seq FROM memory_items WHERE tenant = ? AND namespace = ? AND level = 0"
+        " ORDER BY created_at DESC, seq DESC LIMIT -1 OFFSET ?)");
+    if (!demote) return std::move(demote).error();
+    bind_optional(**demote, 1, policy.demoted_expires_at_ms);
+    (*demote)->bind(2, now_unix_ms()).bind(3, scope.first).bind(4, scope.second).bind(5, policy.immediate_capacity);
+    if (auto status = (*demote)->run(); !status) return status;
+  }
+  return tx.commit();
+}
+
+Result<std::optional<MemoryItem>> SqliteItemStore::get(const std::string& tenant, const std::string& id) {
+  auto reader = readers_->acquire();
+  auto stmt = reader->statement("SELECT " HIRAG_ITEM_COLUMNS ", embedding FROM memory_items WHERE id = ? AND tenant = ?");
+  if (!stmt) return std::move(stmt).error();
+  (*stmt)->bind(1, id).bind(2, tenant);
+  if ((*stmt)->step()) return std::optional<MemoryItem>(read_item(**stmt, true));
+  if (auto status = (*stmt)->last_status(); !status) return std::move(status).error();
+  return std::optional<MemoryItem>();
+}
+
+Result<std::vector<MemoryItem>> SqliteItemStore::fetch(const std::string& tenant, std::span<const int64_t> seqs) {
+  auto reader = readers_->acquire();
+  std::vector<MemoryItem> items;
+  items.reserve(seqs.size());
+  for (int64_t seq : seqs) {
+    auto stmt = reader->statement("SELECT " HIRAG_ITEM_COLUMNS " FROM memory_items WHERE seq = ? AND tenant = ?");
+    if (!stmt) return std::move(stmt).error();
+    (*stmt)->bind(1, seq).bind(2, tenant);
+    if ((*stmt)->step()) {
+      items.push_back(read_item(**stmt, false));
+    } else if (auto status = (*stmt)->last_status(); !status) {
+      return std::move(status).error();
+    }
+  }
+  return items;
+}
+
+Result<std::vector<TextHit>> SqliteItemStore::text_search(const std::string& tenant, const std::string& name_space,
+                                                          const std::vector<std::string>& terms, size_t limit) {
+  std::vector<TextHit> hits;
+  if (terms.empty() || limit == 0) return hits;
+  auto reader = readers_->acquire();
+  auto scope = scope_id(*reader, tenant, name_space, false);
+  if (!scope) return std::move(scope).error();
+  if (*scope == 0) return hits;
+  auto stmt = reader->statement("SELECT rowid, -rank FROM memory_fts WHERE memory_fts MATCH ? ORDER BY rank LIMIT ?");
+  if (!stmt) return std::move(stmt).error();
+  (*stmt)->bind(1, fts_match_expression(*scope, terms)).bind(2, static_cast<int64_t>(limit));
+  while ((*stmt)->step()) hits.push_back(TextHit{(*stmt)->column_int(0), (*stmt)->column_double(1)});
+  if (auto status = (*stmt)->last_status(); !status) return std::move(status).error();
+  return hits;
+}
+
+Result<ListPage> SqliteItemStore::list(const ListRequest& request) {
+  ListPage page;
+  auto reader = readers_->acquire();
+  auto scope = scope_id(*reader, request.tenant, request.name_space, false);
+  if (!scope) return std::move(scope).error();
+  if (*scope == 0) return page;
+  auto stmt = reader->statement("SELECT " HIRAG_ITEM_COLUMNS " FROM memory_items WHERE scope_id = ?1 AND seq > ?2"
+                                " AND (?3 IS NULL OR level = ?3) ORDER BY seq LIMIT ?4");
+  if (!stmt) return std::move(stmt).error();
+  (*stmt)->bind(1, *scope).bind(2, request.after_seq);
+  if (request.level) {
+    (*stmt)->bind(3, static_cast<int64_t>(*request.level));
+  } else {
+    (*stmt)->bind_null(3);
+  }
+  (*stmt)->bind(4, static_cast<int64_t>(request.limit + 1));
+  while ((*stmt)->step()) page.items.push_back(read_item(**stmt, false));
+  if (auto status = (*stmt)->last_status(); !status) return std::move(status).error();
+  if (page.items.size() > request.limit) {
+    page.items.pop_back();
+    page.next_after_seq = page.items.back().seq;
+  }
+  return page;
+}
+
+Result<MemoryItem> SqliteItemStore::update(const std::string& tenant, const std::string& id, const ItemPatch& patch) {
+  std::lock_guard lock(write_mutex_);
+  auto stmt = writer_->statement(
+      "UPDATE memory_items SET text = COALESCE(?1, text), token_count = COALESCE(?2, token_count),"
+      " embedding = COALESCE(?3, embedding), metadata = COALESCE(?4, metadata), updated_at = ?5"
+      " WHERE id = ?6 AND tenant = ?7 RETURNING " HIRAG_ITEM_COLUMNS ", embedding");
+  if (!stmt) return std::move(stmt).error();
+  Statement& s = **stmt;
+  if (patch.text) s.bind(1, *patch.text);
+  bind_optional(s, 2, patch.token_count);
+  if (patch.embedding) bind_embedding(s, 3, *patch.embedding);
+  if (patch.metadata_json) s.bind(4, *patch.metadata_json);
+  s.bind(5, now_unix_ms()).bind(6, id).bind(7, tenant);
+  if (!s.step()) {
+    if (auto status = s.last_status(); !status) return std::move(status).error();
+    return Error::not_found(fmt::format("context '{}' not found", id));
+  }
+  MemoryItem item = read_item(s, true);
+  if (auto status = s.run(); !status) return std::move(status).error();
+  return item;
+}
+
+Result<std::optional<ItemKey>> SqliteItemStore::remove(const std::string& tenant, const std::string& id) {
+  std::lock_guard lock(write_mutex_);
+  auto stmt = writer_->statement(
+      "DELETE FROM memory_items WHERE id = ? AND tenant = ? RETURNING seq, tenant, namespace");
+  if (!stmt) return std::move(stmt).error();
+  (*stmt)->bind(1, id).bind(2, tenant);
+  auto keys = collect_keys(**stmt);
+  if (!keys) return std::move(keys).error();
+  if (keys->empty()) return std::optional<ItemKey>();
+  return std::optional<ItemKey>(keys->front());
+}
+
+Result<std::vector<ItemKey>> SqliteItemStore::clear(const std::string& tenant, const std::string& name_space,
+                                                    std::optional<Level> level) {
+  std::lock_guard lock(write_mutex_);
+  auto stmt = writer_->statement(
+      "DELETE FROM memory_items WHERE tenant = ?1 AND namespace = ?2 AND (?3 IS NULL OR level = ?3)"
+      " RETURNING seq, tenant, namespace");
+  if (!stmt) return std::move(stmt).error();
+  (*stmt)->bind(1, tenant).bind(2, name_space);
+  if (level) (*stmt)->bind(3, static_cast<int64_t>(*level));
+  return collect_keys(**stmt);
+}
+
+Result<std::vector<ItemKey>> SqliteItemStore::delete_expired(int64_t now_ms, size_t limit) {
+  std::lock_guard lock(write_mutex_);
+  auto stmt = writer_->statement(
+      "DELETE FROM memory_items WHERE seq IN (SELECT seq FROM memory_items WHERE expires_at <= ?"
+      " ORDER BY expires_at LIMIT ?) RETURNING seq, tenant, namespace");
+  if (!stmt) return std::move(stmt).error();
+  (*stmt)->bind(1, now_ms).bind(2, static_cast<int64_t>(limit));
+  return collect_keys(**stmt);
+}
+
+Status SqliteItemStore::record_access(const std::vector<AccessDelta>& deltas, const PromotionPolicy& policy) {
+  if (deltas.empty()) return ok_status();
+  std::lock_guard lock(write_mutex_);
+  Transaction tx(writer_->db());
+  if (!tx.begin_status()) return tx.begin_status();
+  for (const auto& delta : deltas) {
+    auto stmt = writer_->statement(
+        "UPDATE memory_items SET access_count = access_count + ?1,"
+        " last_accessed_at = MAX(COALESCE(last_accessed_at, 0), ?2),"
+        " expires_at = CASE WHEN level = 1 AND access_count + ?1 >= ?3 THEN ?4 ELSE expires_at END,"
+        " level = CASE WHEN level = 1 AND access_count + ?1 >= ?3 THEN 2 ELSE level END WHERE seq = ?5");
+    if (!stmt) return std::move(stmt).error();
+    (*stmt)->bind(1, delta.hits).bind(2, delta.last_accessed_at_ms).bind(3, policy.promote_after_hits);
+    bind_optional(**stmt, 4, policy.long_term_expires_at_ms);
+    (*stmt)->bind(5, delta.seq);
+    if (auto status = (*stmt)->run(); !status) return status;
+  }
+  return tx.commit();
+}
+
+Result<std::map<Level, int64_t>> SqliteItemStore::count_by_level() {
+  auto reader = readers_->acquire();
+  auto stmt = reader->statement("SELECT level, COUNT(*) FROM memory_items GROUP BY level");
+  if (!stmt) return std::move(stmt).error();
+  std::map<Level, int64_t> counts;
+  for (Level level : kAllLevels) counts[level] = 0;
+  while ((*stmt)->step()) counts[static_cast<Level>((*stmt)->column_int(0))] = (*stmt)->column_int(1);
+  if (auto status = (*stmt)->last_status(); !status) return std::move(status).error();
+  return counts;
+}
+
+Status SqliteItemStore::scan_embeddings(const EmbeddingVisitor& visit) {
+  auto reader = readers_->acquire();
+  auto stmt = reader->statement(
+      "SELECT seq, tenant, namespace, embedding FROM memory_items WHERE embedding IS NOT NULL ORDER BY seq");
+  if (!stmt) return std::move(stmt).error();
+  ItemKey key;
+  while ((*stmt)->step()) {
+    key.seq = (*stmt)->column_int(0);
+    key.tenant = (*stmt)->column_text(1);
+    key.name_space = (*stmt)->column_text(2);
+    const auto blob = (*stmt)->column_blob(3);
+    // SQLite blobs are 8-byte aligned in practice; copy to be safe about alignment.
+    std::vector<float> vector(blob.size() / sizeof(float));
+    std::memcpy(vector.data(), blob.data(), vector.size() * sizeof(float));
+    visit(key, vector);
+  }
+  return (*stmt)->last_status();
+}
+
+Result<std::vector<MemoryItem>> SqliteItemStore::scan_items(int64_t after_seq, size_t limit) {
+  auto reader = readers_->acquire();
+  auto stmt = reader->statement("SELECT " HIRAG_ITEM_COLUMNS " FROM memory_items WHERE seq > ? ORDER BY seq LIMIT ?");
+  if (!stmt) return std::move(stmt).error();
+  (*stmt)->bind(1, after_seq).bind(2, static_cast<int64_t>(limit));
+  std::vector<MemoryItem> items;
+  while ((*stmt)->step()) items.push_back(read_item(**stmt, false));
+  if (auto status = (*stmt)->last_status(); !status) return std::move(status).error();
+  return items;
+}
+
+Status SqliteItemStore::set_embeddings(const std::vector<std::pair<int64_t, std::vector<float>>>& embeddings) {
+  std::lock_guard lock(write_mutex_);
+  Transaction tx(writer_->db());
+  if (!tx.begin_status()) return tx.begin_status();
+  for (const auto& [seq, embedding] : embeddings) {
+    auto stmt = writer_->statement("UPDATE memory_items SET embedding = ? WHERE seq = ?");
+    if (!stmt) return std::move(stmt).error();
+    bind_embedding(**stmt, 1, embedding);
+    if (auto status = (*stmt)->bind(2, seq).run(); !status) return status;
+  }
+  return tx.commit();
+}
+
+Result<std::optional<std::string>> SqliteItemStore::get_meta(const std::string& key) {
+  auto reader = readers_->acquire();
+  auto stmt = reader->statement("SELECT value FROM meta WHERE key = ?");
+  if (!stmt) return std::move(stmt).error();
+  (*stmt)->bind(1, key);
+  if ((*stmt)->step()) return std::optional<std::string>((*stmt)->column_text(0));
+  if (auto status = (*stmt)->last_status(); !status) return std::move(status).error();
+  return std::optional<std::string>();
+}
+
+Status SqliteItemStore::set_meta(const std::string& key, const std::string& value) {
+  std::lock_guard lock(write_mutex_);
+  auto stmt = writer_->statement(
+      "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  if (!stmt) return std::move(stmt).error();
+  return (*stmt)->bind(1, key).bind(2, value).run();
+}
+
+Status SqliteItemStore::ping() {
+  auto reader = readers_->acquire();
+  auto stmt = reader->statement("SELECT 1");
+  if (!stmt) return std::move(stmt).error();
+  (*stmt)->step();
+  return (*stmt)->last_status();
+}
+
+}  // namespace hirag::store::sqlite

@@ -1,0 +1,51 @@
+// store/vector/namespace_vectors: the vectors of one (tenant, namespace): a flat
+// array (always; exact scan, graph rebuilds) and, above the exact-scan threshold,
+// an HNSW graph. While a graph is being built off-lock, changes are journalled
+// and replayed into it when it is installed. Callers hold `mutex` (shared for
+// search, exclusive for changes).
+#pragma once
+
+#include <memory>
+#include <shared_mutex>
+#include <unordered_map>
+#include <vector>
+
+#include "store/vector/hnsw_graph.hpp"
+
+namespace hirag::store::vector {
+
+class NamespaceVectors {
+ public:
+  explicit NamespaceVectors(size_t dimension) : dimension_(dimension) {}
+
+  void add(int64_t label, std::span<const float> vector);
+  void remove(int64_t label);
+  std::vector<VectorHit> search(std::span<const float> query, size_t k) const;
+  size_t size() const { return labels_.size(); }
+  bool has_graph() const { return graph_ != nullptr; }
+
+  // Graph life cycle: start (marks building, returns a snapshot to build from),
+  // then install (replays what changed meanwhile).
+  bool needs_graph(size_t threshold) const { return !graph_ && !building_ && size() >= threshold; }
+  struct Snapshot {
+    std::vector<int64_t> labels;
+    std::vector<float> data;
+  };
+  Snapshot start_graph_build();
+  void install_graph(std::unique_ptr<HnswGraph> graph);
+
+  mutable std::shared_mutex mutex;
+
+ private:
+  const float* vector_of(size_t slot) const { return data_.data() + slot * dimension_; }
+
+  size_t dimension_;
+  std::vector<int64_t> labels_;
+  std::vector<float> data_;
+  std::unordered_map<int64_t, size_t> slots_;
+  std::unique_ptr<HnswGraph> graph_;
+  bool building_ = false;
+  std::vector<int64_t> journal_;  // labels changed while building
+};
+
+}  // namespace hirag::store::vector

@@ -1,0 +1,159 @@
+#include "store/vector/vector_index.hpp"
+
+#include <algorithm>
+
+#include "store/vector/namespace_vectors.hpp"
+
+namespace hirag::store::vector {
+namespace {
+std::string space_key(const std::string& tenant, const std::string& name_space) {
+  std::string key;
+  key.reserve(tenant.size() + name_space.size() + 1);
+  key.append(tenant).push_back('\0');
+  key.append(name_space);
+  return key;
+}
+}  // namespace
+
+VectorIndex::VectorIndex(size_t dimension, size_t exact_scan_threshold)
+    : dimension_(dimension), threshold_(std::max<size_t>(exact_scan_threshold, 1)) {
+  builder_ = std::thread([this] { build_loop(); });
+}
+
+VectorIndex::~VectorIndex() {
+  {
+    std::lock_guard lock(queue_mutex_);
+    stopping_ = true;
+  }
+  stop_requested_ = true;
+  queue_changed_.notify_all();
+  builder_.join();
+}
+
+std::shared_ptr<NamespaceVectors> VectorIndex::find(const std::string& tenant, const std::string& name_space) const {
+  std::shared_lock lock(map_mutex_);
+  auto found = spaces_.find(space_key(tenant, name_space));
+  return found == spaces_.end() ? nullptr : found->second;
+}
+
+std::shared_ptr<NamespaceVectors> VectorIndex::find_or_create(const ItemKey& key) {
+  if (auto space = find(key.tenant, key.name_space)) return space;
+  std::unique_lock lock(map_mutex_);
+  auto& slot = spaces_[space_key(key.tenant, key.name_space)];
+  if (!slot) slot = std::make_shared<NamespaceVectors>(dimension_);
+  return slot;
+}
+
+void VectorIndex::add(const ItemKey& key, std::span<const float> vector) {
+  if (vector.size() != dimension_) return;
+  auto space = find_or_create(key);
+  {
+    std::unique_lock lock(space->mutex);
+    const size_t before = space->size();
+    space->add(key.seq, vector);
+    vectors_ += space->size() - before;
+  }
+  maybe_queue_graph(space);
+}
+
+void VectorIndex::remove(const ItemKey& key) {
+  auto space = find(key.tenant, key.name_space);
+  if (!space) return;
+  std::unique_lock lock(space->mutex);
+  const size_t before = space->size();
+  space->remove(key.seq);
+  vectors_ -= before - space->size();
+}
+
+void VectorIndex::clear() {
+  std::unique_lock lock(map_mutex_);
+  spaces_.clear();
+  vectors_ = 0;
+}
+
+std::vector<VectorHit> VectorIndex::search(const std::string& tenant, const std::string& name_space,
+                                           std::span<const float> query, size_t k) const {
+  auto space = find(tenant, name_space);
+  if (!space || query.size() != dimension_) return {};
+  std::shared_lock lock(space->mutex);
+  return space->search(query, k);
+}
+
+VectorIndexStats VectorIndex::stats() const {
+  VectorIndexStats stats;
+  stats.vectors = vectors_.load();
+  std::shared_lock lock(map_mutex_);
+  stats.namespaces = spaces_.size();
+  for (const auto& [key, space] : spaces_) {
+    std::shared_lock space_lock(space->mutex);
+    if (space->has_graph()) ++stats.graphs;
+  }
+  return stats;
+}
+
+void VectorIndex::begin_bulk_load() {
+  std::lock_guard lock(queue_mutex_);
+  bulk_loading_ = true;
+}
+
+void VectorIndex::finish_bulk_load() {
+  {
+    std::lock_guard lock(queue_mutex_);
+    bulk_loading_ = false;
+  }
+  std::vector<std::shared_ptr<NamespaceVectors>> spaces;
+  {
+    std::shared_lock lock(map_mutex_);
+    for (const auto& [key, space] : spaces_) spaces.push_back(space);
+  }
+  for (const auto& space : spaces) maybe_queue_graph(space);
+}
+
+void VectorIndex::wait_for_graphs() {
+  std::unique_lock lock(queue_mutex_);
+  queue_changed_.wait(lock, [&] { return queue_.empty() && building_ == 0; });
+}
+
+void VectorIndex::maybe_queue_graph(const std::shared_ptr<NamespaceVectors>& space) {
+  std::lock_guard queue_lock(queue_mutex_);
+  if (bulk_loading_ || stopping_) return;
+  {
+    std::shared_lock lock(space->mutex);
+    if (!space->needs_graph(threshold_)) return;
+  }
+  for (const auto& queued : queue_) {
+    if (queued == space) return;
+  }
+  queue_.push_back(space);
+  queue_changed_.notify_all();
+}
+
+void VectorIndex::build_loop() {
+  std::unique_lock queue_lock(queue_mutex_);
+  while (true) {
+    queue_changed_.wait(queue_lock, [&] { return stopping_ || !queue_.empty(); });
+    if (stopping_) return;
+    auto space = std::move(queue_.front());
+    queue_.pop_front();
+    ++building_;
+    queue_lock.unlock();
+    NamespaceVectors::Snapshot snapshot;
+    {
+      std::unique_lock lock(space->mutex);
+      snapshot = space->start_graph_build();
+    }
+    auto graph = std::make_unique<HnswGraph>(dimension_, snapshot.labels.size() * 2);
+    for (size_t i = 0; i < snapshot.labels.size() && !stop_requested_; ++i) {
+      graph->add(snapshot.labels[i], std::span<const float>(snapshot.data.data() + i * dimension_, dimension_));
+    }
+    {
+      std::unique_lock lock(space->mutex);
+      space->install_graph(std::move(graph));
+    }
+    queue_lock.lock();
+    --building_;
+    queue_changed_.notify_all();
+  }
+}
+
+}  // namespace hirag::store::vector
