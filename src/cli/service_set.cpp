@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "store/sqlite/sqlite_key_store.hpp"
+#include "tokenize/token_counter.hpp"
 
 namespace hirag::cli {
 
@@ -13,6 +14,8 @@ Result<std::unique_ptr<ServiceSet>> ServiceSet::open(const Config& config) {
   if (auto status = set->build(); !status) return std::move(status).error();
   return set;
 }
+
+ServiceSet::ServiceSet(const Config& config) : config_(config) {}
 
 ServiceSet::~ServiceSet() { shutdown(); }
 
@@ -30,13 +33,19 @@ Status ServiceSet::build() {
       std::make_unique<store::sqlite::SqliteKeyStore>(std::move(key_db).value()), config_.auth.key_refresh_ms);
   if (auto status = key_ring_->start(); !status) return status;
 
+  const auto encoding = tokenize::parse_encoding(config_.tokenizer.default_encoding);
+  const auto mode = tokenize::parse_count_mode(config_.tokenizer.counting);
+  token_counter_ = std::make_unique<tokenize::TokenCounter>(*mode, *encoding);
+
   services_.config = &config_;
+  services_.tokens = token_counter_.get();
   services_.health = &health_;
   health_.add("store", [db_path] {
     return std::filesystem::exists(db_path) ? ComponentHealth{HealthStatus::Healthy, "sqlite " + db_path}
                                             : ComponentHealth{HealthStatus::Unhealthy, "database file missing"};
   });
   http::register_system_routes(router_, services_);
+  http::register_token_routes(router_, services_);
   pipeline_ = std::make_unique<http::Pipeline>(config_, router_, *key_ring_);
   return ok_status();
 }

@@ -11,6 +11,10 @@
 #include "http/router.hpp"
 #include "http/services.hpp"
 
+namespace hirag::tokenize {
+class TokenCounter;
+}
+
 namespace hirag::cli {
 
 class ServiceSet {
@@ -26,12 +30,13 @@ class ServiceSet {
   void shutdown();
 
  private:
-  explicit ServiceSet(const Config& config) : config_(config) {}
+  explicit ServiceSet(const Config& config);
   Status build();
 
   Config config_;
   HealthRegistry health_;
   std::unique_ptr<http::KeyRing> key_ring_;
+  std::unique_ptr<tokenize::TokenCounter> token_counter_;
   http::Services services_;
   http::Router router_;
   std::unique_ptr<http::Pipeline> pipeline_;

@@ -29,16 +29,16 @@ struct SlotBudget {
 };
 
 struct SlotOverrides {
-  std::optional<int64_t> system;
-  std::optional<int64_t> brief;
-  std::optional<int64_t> turns;
-  std::optional<int64_t> retrieved;
+  std::optional<int64_t> system = std::nullopt;
+  std::optional<int64_t> brief = std::nullopt;
+  std::optional<int64_t> turns = std::nullopt;
+  std::optional<int64_t> retrieved = std::nullopt;
 };
 
 struct BudgetRequest {
-  std::optional<int64_t> window;      // max_tokens; default context.max_total
-  std::optional<int64_t> completion;  // completion_tokens
-  SlotOverrides slots;
+  std::optional<int64_t> window = std::nullopt;      // max_tokens; default context.max_total
+  std::optional<int64_t> completion = std::nullopt;  // completion_tokens
+  SlotOverrides slots = {};
 };
 
 // The budget for a request. VALIDATION_ERROR naming the field and the numbers when

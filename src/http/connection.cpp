@@ -143,6 +143,18 @@ std::optional<Response> read_failure_response(const boost::system::error_code& e
   return error_response(ErrorCode::Validation, "malformed HTTP request: " + ec.message());
 }
 
+// Marks one request in flight, from its first byte to the end of its response.
+class InFlight {
+ public:
+  explicit InFlight(Drain& drain) : drain_(drain) { drain_.request_started(); }
+  ~InFlight() { drain_.request_finished(); }
+  InFlight(const InFlight&) = delete;
+  InFlight& operator=(const InFlight&) = delete;
+
+ private:
+  Drain& drain_;
+};
+
 asio::awaitable<Response> run_handler(Exchange& exchange, const ConnectionContext& ctx) {
   if (!exchange.route->options.blocking) co_return Pipeline::invoke(exchange);
   co_return co_await asio::co_spawn(
@@ -161,6 +173,7 @@ asio::awaitable<void> serve_connection(tcp::socket socket, ConnectionContext ctx
   beast::flat_buffer buffer;
   for (;;) {
     if (!co_await await_next_request(stream, buffer, ctx)) break;
+    InFlight in_flight(*ctx.drain);
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(ctx.max_header_bytes);
     parser.body_limit(ctx.max_body_bytes);
@@ -173,13 +186,9 @@ asio::awaitable<void> serve_connection(tcp::socket socket, ConnectionContext ctx
     std::optional<Response> response;
     bool keep_alive = false;
     unsigned version = 11;
-    ctx.drain->request_started();
     if (ec) {
       response = read_failure_response(ec);
-      if (!response) {
-        ctx.drain->request_finished();
-        break;
-      }
+      if (!response) break;
       exchange.request.request_id = Pipeline::request_id_for(exchange.request);
       exchange.request.route = "unmatched";
     } else {
@@ -200,7 +209,6 @@ asio::awaitable<void> serve_connection(tcp::socket socket, ConnectionContext ctx
     auto out = to_beast(std::move(*response), version, keep_alive);
     stream.expires_after(std::chrono::milliseconds(ctx.read_timeout_ms));
     co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
-    ctx.drain->request_finished();
     if (ec || !keep_alive) break;
   }
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);

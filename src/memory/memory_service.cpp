@@ -218,7 +218,7 @@ Result<std::vector<std::string>> MemoryService::add_batch(const std::string& ten
 
 Result<std::vector<FusedCandidate>> MemoryService::candidates(const std::string& tenant,
                                                               const SearchRequest& request, size_t count) {
-  const std::string& mode = config_.retrieval.mode;
+  const std::string& mode = request.mode.value_or(config_.retrieval.mode);
   RankedList text;
   RankedList vector;
   if (mode != "vector") {

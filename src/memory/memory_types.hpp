@@ -43,6 +43,7 @@ struct SearchRequest {
   std::optional<int64_t> created_after_ms;
   std::optional<int64_t> created_before_ms;
   bool explain = false;
+  std::optional<std::string> mode;  // overrides retrieval.mode (benchmarks; not exposed over HTTP)
 };
 
 // How a result's relevance_score was made (returned with "explain": true).

@@ -8,13 +8,13 @@
 namespace hirag::cli {
 namespace {
 
-struct Run {
+struct Outcome {
   int code;
   std::string out;
   std::string err;
 };
 
-Run run(TokenizeOptions options, const std::string& input) {
+Outcome tokenize(TokenizeOptions options, const std::string& input) {
   std::istringstream in(input);
   std::ostringstream out, err;
   const int code = run_tokenize(options, in, out, err);
@@ -22,21 +22,21 @@ Run run(TokenizeOptions options, const std::string& input) {
 }
 
 TEST(TokenizeCommand, WholeInput) {
-  const Run r = run({}, "Hello world");
+  const Outcome r = tokenize({}, "Hello world");
   EXPECT_EQ(r.code, 0);
   EXPECT_EQ(r.out, "{\"n\":2,\"ids\":[9906,1917]}\n");
   EXPECT_EQ(r.err, "");
-  EXPECT_EQ(run({}, "").out, "{\"n\":0,\"ids\":[]}\n");
+  EXPECT_EQ(tokenize({}, "").out, "{\"n\":0,\"ids\":[]}\n");
 }
 
 TEST(TokenizeCommand, O200k) {
   TokenizeOptions o;
   o.encoding = "o200k_base";
-  EXPECT_EQ(run(o, "Hello world").out, "{\"n\":2,\"ids\":[13225,2375]}\n");
+  EXPECT_EQ(tokenize(o, "Hello world").out, "{\"n\":2,\"ids\":[13225,2375]}\n");
 }
 
 TEST(TokenizeCommand, SpecialTokenTextIsOrdinary) {
-  const Run r = run({}, "<|endoftext|>");
+  const Outcome r = tokenize({}, "<|endoftext|>");
   EXPECT_EQ(r.code, 0);
   EXPECT_EQ(r.out.find("100257"), std::string::npos);
 }
@@ -44,23 +44,23 @@ TEST(TokenizeCommand, SpecialTokenTextIsOrdinary) {
 TEST(TokenizeCommand, Lines) {
   TokenizeOptions o;
   o.lines = true;
-  EXPECT_EQ(run(o, "Hello\nworld").out,
+  EXPECT_EQ(tokenize(o, "Hello\nworld").out,
             "{\"i\":0,\"n\":2,\"ids\":[9906,198]}\n"
             "{\"i\":1,\"n\":1,\"ids\":[14957]}\n");
-  EXPECT_EQ(run(o, "a\n\n").out,
+  EXPECT_EQ(tokenize(o, "a\n\n").out,
             "{\"i\":0,\"n\":2,\"ids\":[64,198]}\n"
             "{\"i\":1,\"n\":1,\"ids\":[198]}\n");
-  EXPECT_EQ(run(o, "").out, "");
+  EXPECT_EQ(tokenize(o, "").out, "");
 }
 
 TEST(TokenizeCommand, Jsonl) {
   TokenizeOptions o;
   o.jsonl = true;
-  EXPECT_EQ(run(o, "\"Hello world\"\n\"<|endoftext|>\\n\"\n").out,
+  EXPECT_EQ(tokenize(o, "\"Hello world\"\n\"<|endoftext|>\\n\"\n").out,
             "{\"i\":0,\"n\":2,\"ids\":[9906,1917]}\n"
             "{\"i\":1,\"n\":7,\"ids\":[27,91,8862,728,428,91,397]}\n");
-  EXPECT_EQ(run(o, "\"\"").out, "{\"i\":0,\"n\":0,\"ids\":[]}\n");
-  const Run bad = run(o, "\"ok\"\nnot json\n");
+  EXPECT_EQ(tokenize(o, "\"\"").out, "{\"i\":0,\"n\":0,\"ids\":[]}\n");
+  const Outcome bad = tokenize(o, "\"ok\"\nnot json\n");
   EXPECT_EQ(bad.code, 2);
   EXPECT_EQ(bad.out, "");
   EXPECT_NE(bad.err.find("line 1"), std::string::npos);
@@ -69,17 +69,17 @@ TEST(TokenizeCommand, Jsonl) {
 TEST(TokenizeCommand, Count) {
   TokenizeOptions o;
   o.count = true;
-  EXPECT_EQ(run(o, "Hello world").out, "2\n");
-  EXPECT_EQ(run(o, "").out, "0\n");
+  EXPECT_EQ(tokenize(o, "Hello world").out, "2\n");
+  EXPECT_EQ(tokenize(o, "").out, "0\n");
 }
 
 TEST(TokenizeCommand, Decode) {
   TokenizeOptions o;
   o.decode = true;
-  EXPECT_EQ(run(o, "[9906,1917,100257]").out, "Hello world<|endoftext|>");
-  EXPECT_EQ(run(o, " [ ] ").out, "");
+  EXPECT_EQ(tokenize(o, "[9906,1917,100257]").out, "Hello world<|endoftext|>");
+  EXPECT_EQ(tokenize(o, " [ ] ").out, "");
   for (const char* bad : {"[9906, 100256]", "[-1]", "[1.5]", "{\"ids\":[1]}", "9906", "[4294967296]"}) {
-    const Run r = run(o, bad);
+    const Outcome r = tokenize(o, bad);
     EXPECT_EQ(r.code, 2) << bad;
     EXPECT_EQ(r.out, "") << bad;
     EXPECT_FALSE(r.err.empty()) << bad;
@@ -90,7 +90,7 @@ TEST(TokenizeCommand, InvalidUtf8NamesTheByteOffset) {
   for (bool lines : {false, true}) {
     TokenizeOptions o;
     o.lines = lines;
-    const Run r = run(o, "good line\nbad \xff byte");
+    const Outcome r = tokenize(o, "good line\nbad \xff byte");
     EXPECT_EQ(r.code, 2);
     EXPECT_EQ(r.out, "");
     EXPECT_NE(r.err.find("invalid UTF-8"), std::string::npos) << r.err;
@@ -98,16 +98,16 @@ TEST(TokenizeCommand, InvalidUtf8NamesTheByteOffset) {
   }
   TokenizeOptions count;
   count.count = true;
-  EXPECT_EQ(run(count, "\xc3").code, 2);
+  EXPECT_EQ(tokenize(count, "\xc3").code, 2);
   TokenizeOptions jsonl;
   jsonl.jsonl = true;
-  EXPECT_EQ(run(jsonl, "\"\xff\"").code, 2);
+  EXPECT_EQ(tokenize(jsonl, "\"\xff\"").code, 2);
 }
 
 TEST(TokenizeCommand, BadEncodingListsValidNames) {
   TokenizeOptions o;
   o.encoding = "p50k_base";
-  const Run r = run(o, "Hello");
+  const Outcome r = tokenize(o, "Hello");
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.out, "");
   EXPECT_NE(r.err.find("p50k_base"), std::string::npos);
@@ -118,7 +118,7 @@ TEST(TokenizeCommand, ModesAreExclusive) {
   TokenizeOptions o;
   o.lines = true;
   o.count = true;
-  EXPECT_EQ(run(o, "x").code, 2);
+  EXPECT_EQ(tokenize(o, "x").code, 2);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <sys/types.h>
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,8 @@ class ServerProcess {
 
   // Sends SIGTERM and waits (bounded); returns the exit status or -1 on timeout.
   int terminate(int timeout_ms = 20000);
+  // Waits (bounded) for the process to exit by itself; exit status or -1.
+  int wait_exit(int timeout_ms = 20000);
   // SIGKILL, no cleanup: for durability tests.
   void kill_hard();
   // Everything the process wrote to stderr so far.

@@ -129,7 +129,7 @@ TEST(Tokenizer, TenMegabyteSingleLines) {
     const auto ids = tok->encode(words);
     EXPECT_EQ(tok->count(words), ids.size());
     EXPECT_EQ(tok->decode(ids).value(), words);
-    // One 10 MB piece: the heap merge keeps this O(n log n).
+    // One 10 MB piece: the rank-bucket merge keeps this O(n log n).
     const auto run = tok->encode(letters);
     EXPECT_LT(run.size(), letters.size() / 4);
     EXPECT_EQ(tok->decode(run).value(), letters);
@@ -137,7 +137,7 @@ TEST(Tokenizer, TenMegabyteSingleLines) {
 }
 
 // Both merge strategies on every piece-like span of the parity texts and on long runs.
-TEST(BytePair, RankArrayAndHeapAgree) {
+TEST(BytePair, RankArrayAndRankBucketsAgree) {
   std::vector<std::string> pieces;
   for (size_t n : {2, 3, 17, 100, 255, 256, 257, 1000, 3000}) {
     pieces.push_back(std::string(n, 'a'));
@@ -152,9 +152,9 @@ TEST(BytePair, RankArrayAndHeapAgree) {
     for (const auto& piece : pieces) {
       std::vector<Rank> a, b;
       bpe::encode_piece(tok->vocabulary(), piece, a, bpe::MergeStrategy::rank_array);
-      bpe::encode_piece(tok->vocabulary(), piece, b, bpe::MergeStrategy::heap);
+      bpe::encode_piece(tok->vocabulary(), piece, b, bpe::MergeStrategy::rank_buckets);
       ASSERT_EQ(a, b) << piece.size();
-      ASSERT_EQ(bpe::count_piece(tok->vocabulary(), piece, bpe::MergeStrategy::heap), a.size());
+      ASSERT_EQ(bpe::count_piece(tok->vocabulary(), piece, bpe::MergeStrategy::rank_buckets), a.size());
     }
   }
 }

@@ -17,6 +17,10 @@ Result<Statement*> Connection::statement(const char* sql) {
   return raw;
 }
 
+void Connection::reset_all() {
+  for (auto& [sql, statement] : cache_) sqlite3_reset(statement->raw());
+}
+
 Result<std::unique_ptr<ReaderPool>> ReaderPool::open(const std::string& path, const DatabaseOptions& options,
                                                      size_t size) {
   auto pool = std::make_unique<ReaderPool>();

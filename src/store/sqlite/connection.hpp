@@ -20,10 +20,25 @@ class Connection {
   Database& db() { return *db_; }
   // A reset statement for `sql` (a string with static storage: the pointer is the key).
   Result<Statement*> statement(const char* sql);
+  // Resets every cached statement, ending any read snapshot a stepped statement holds.
+  void reset_all();
 
  private:
   std::unique_ptr<Database> db_;
   std::unordered_map<const char*, std::unique_ptr<Statement>> cache_;
+};
+
+// The writer connection held under its mutex; statements are reset on release.
+class WriteSession {
+ public:
+  WriteSession(std::mutex& mutex, Connection& connection) : lock_(mutex), connection_(connection) {}
+  WriteSession(const WriteSession&) = delete;
+  WriteSession& operator=(const WriteSession&) = delete;
+  ~WriteSession() { connection_.reset_all(); }
+
+ private:
+  std::lock_guard<std::mutex> lock_;
+  Connection& connection_;
 };
 
 class ReaderPool {
@@ -33,7 +48,10 @@ class ReaderPool {
     Lease(ReaderPool& pool, Connection* connection) : pool_(pool), connection_(connection) {}
     Lease(const Lease&) = delete;
     Lease& operator=(const Lease&) = delete;
-    ~Lease() { pool_.give_back(connection_); }
+    ~Lease() {
+      connection_->reset_all();
+      pool_.give_back(connection_);
+    }
     Connection& operator*() { return *connection_; }
     Connection* operator->() { return connection_; }
 

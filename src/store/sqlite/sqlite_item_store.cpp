@@ -110,7 +110,7 @@ Result<int64_t> SqliteItemStore::scope_id(Connection& connection, const std::str
 }
 
 Status SqliteItemStore::insert(std::vector<MemoryItem>& items, const InsertPolicy& policy) {
-  std::lock_guard lock(write_mutex_);
+  WriteSession session(write_mutex_, *writer_);
   Transaction tx(writer_->db());
   if (!tx.begin_status()) return tx.begin_status();
   std::map<std::pair<std::string, std::string>, int64_t> scopes;
@@ -223,7 +223,7 @@ Result<ListPage> SqliteItemStore::list(const ListRequest& request) {
 }
 
 Result<MemoryItem> SqliteItemStore::update(const std::string& tenant, const std::string& id, const ItemPatch& patch) {
-  std::lock_guard lock(write_mutex_);
+  WriteSession session(write_mutex_, *writer_);
   auto stmt = writer_->statement(
       "UPDATE memory_items SET text = COALESCE(?1, text), token_count = COALESCE(?2, token_count),"
       " embedding = COALESCE(?3, embedding), metadata = COALESCE(?4, metadata), updated_at = ?5"
@@ -245,7 +245,7 @@ Result<MemoryItem> SqliteItemStore::update(const std::string& tenant, const std:
 }
 
 Result<std::optional<ItemKey>> SqliteItemStore::remove(const std::string& tenant, const std::string& id) {
-  std::lock_guard lock(write_mutex_);
+  WriteSession session(write_mutex_, *writer_);
   auto stmt = writer_->statement(
       "DELETE FROM memory_items WHERE id = ? AND tenant = ? RETURNING seq, tenant, namespace");
   if (!stmt) return std::move(stmt).error();
@@ -258,7 +258,7 @@ Result<std::optional<ItemKey>> SqliteItemStore::remove(const std::string& tenant
 
 Result<std::vector<ItemKey>> SqliteItemStore::clear(const std::string& tenant, const std::string& name_space,
                                                     std::optional<Level> level) {
-  std::lock_guard lock(write_mutex_);
+  WriteSession session(write_mutex_, *writer_);
   auto stmt = writer_->statement(
       "DELETE FROM memory_items WHERE tenant = ?1 AND namespace = ?2 AND (?3 IS NULL OR level = ?3)"
       " RETURNING seq, tenant, namespace");
@@ -269,7 +269,7 @@ Result<std::vector<ItemKey>> SqliteItemStore::clear(const std::string& tenant, c
 }
 
 Result<std::vector<ItemKey>> SqliteItemStore::delete_expired(int64_t now_ms, size_t limit) {
-  std::lock_guard lock(write_mutex_);
+  WriteSession session(write_mutex_, *writer_);
   auto stmt = writer_->statement(
       "DELETE FROM memory_items WHERE seq IN (SELECT seq FROM memory_items WHERE expires_at <= ?"
       " ORDER BY expires_at LIMIT ?) RETURNING seq, tenant, namespace");
@@ -280,7 +280,7 @@ Result<std::vector<ItemKey>> SqliteItemStore::delete_expired(int64_t now_ms, siz
 
 Status SqliteItemStore::record_access(const std::vector<AccessDelta>& deltas, const PromotionPolicy& policy) {
   if (deltas.empty()) return ok_status();
-  std::lock_guard lock(write_mutex_);
+  WriteSession session(write_mutex_, *writer_);
   Transaction tx(writer_->db());
   if (!tx.begin_status()) return tx.begin_status();
   for (const auto& delta : deltas) {
@@ -340,7 +340,7 @@ Result<std::vector<MemoryItem>> SqliteItemStore::scan_items(int64_t after_seq, s
 }
 
 Status SqliteItemStore::set_embeddings(const std::vector<std::pair<int64_t, std::vector<float>>>& embeddings) {
-  std::lock_guard lock(write_mutex_);
+  WriteSession session(write_mutex_, *writer_);
   Transaction tx(writer_->db());
   if (!tx.begin_status()) return tx.begin_status();
   for (const auto& [seq, embedding] : embeddings) {
@@ -363,7 +363,7 @@ Result<std::optional<std::string>> SqliteItemStore::get_meta(const std::string& 
 }
 
 Status SqliteItemStore::set_meta(const std::string& key, const std::string& value) {
-  std::lock_guard lock(write_mutex_);
+  WriteSession session(write_mutex_, *writer_);
   auto stmt = writer_->statement(
       "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
   if (!stmt) return std::move(stmt).error();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <unordered_map>
 
 namespace hirag::tokenize::bpe {
 
@@ -54,48 +55,62 @@ void merge_rank_array(const Vocabulary& vocab, const uint8_t* p, size_t n, Emit&
   for (size_t k = 0; k + 1 < count; ++k) emit(parts[k].start, parts[k + 1].start);
 }
 
-// The same merge order with a min-heap of (rank, start) over a linked list of parts.
-// A part's rank only changes when the part after it grows, which makes its bytes, and
-// so its rank, new: a heap entry is current iff its part is alive with that rank.
+// The same merge order for long pieces, rank by rank: positions wait in one bucket
+// per pair rank; the lowest non-empty rank is processed left to right. A merge never
+// creates a pair of the rank being processed (the new pairs are longer byte strings),
+// so a bucket is complete once started, unless a merge creates a lower rank: then the
+// rest of the bucket waits and the lower rank goes first, exactly as tiktoken's
+// global minimum would. A part's pair rank only changes when the part after it grows,
+// which makes its bytes, and so its rank, new: an entry is current iff its part is
+// alive with that rank.
 template <typename Emit>
-void merge_heap(const Vocabulary& vocab, const uint8_t* p, size_t n, Emit&& emit) {
-  constexpr uint32_t kNone = UINT32_MAX;
+void merge_rank_buckets(const Vocabulary& vocab, const uint8_t* p, size_t n, Emit&& emit) {
   std::vector<uint32_t> next(n), prev(n);
   std::vector<Rank> rank(n);
-  std::vector<uint64_t> heap;
-  heap.reserve(n);
-  auto key = [](Rank r, uint32_t start) { return uint64_t{r} << 32 | start; };
+  std::unordered_map<Rank, std::vector<uint32_t>> buckets;  // only the ranks this piece meets
+  std::vector<Rank> pending;  // min-heap of ranks whose bucket is non-empty
+  const std::greater<Rank> min_first;
+  auto add = [&](uint32_t start, Rank r) {
+    std::vector<uint32_t>& bucket = buckets[r];
+    if (bucket.empty()) {
+      pending.push_back(r);
+      std::push_heap(pending.begin(), pending.end(), min_first);
+    }
+    bucket.push_back(start);
+  };
   for (uint32_t i = 0; i < n; ++i) {
     next[i] = i + 1;
-    prev[i] = i == 0 ? kNone : i - 1;
+    prev[i] = i - 1;  // UINT32_MAX for the first part
     rank[i] = i + 1 < n ? vocab.pair_rank(p[i], p[i + 1]) : kNoRank;
-    if (rank[i] != kNoRank) heap.push_back(key(rank[i], i));
+    if (rank[i] != kNoRank) add(i, rank[i]);
   }
-  const std::greater<uint64_t> min_first;
-  std::make_heap(heap.begin(), heap.end(), min_first);
-  auto merged_rank = [&](uint32_t i) {
+  auto update = [&](uint32_t i) {  // the rank of part i merged with the part after it
     const uint32_t j = next[i];
-    if (j >= n) return kNoRank;
-    return vocab.rank(p + i, next[j] - i);
+    rank[i] = j >= n ? kNoRank : vocab.rank(p + i, next[j] - i);
+    if (rank[i] != kNoRank) add(i, rank[i]);
+    return rank[i];
   };
-  while (!heap.empty()) {
-    std::pop_heap(heap.begin(), heap.end(), min_first);
-    const uint64_t top = heap.back();
-    heap.pop_back();
-    const uint32_t i = static_cast<uint32_t>(top);
-    if (next[i] == 0 || rank[i] != static_cast<Rank>(top >> 32)) continue;  // merged away or stale
-    const uint32_t j = next[i];
-    next[i] = next[j];
-    if (next[j] < n) prev[next[j]] = i;
-    next[j] = 0;  // dead: an alive part's next is always > its start
-    for (const uint32_t k : {i, prev[i]}) {
-      if (k == kNone) continue;
-      rank[k] = merged_rank(k);
-      if (rank[k] != kNoRank) {
-        heap.push_back(key(rank[k], k));
-        std::push_heap(heap.begin(), heap.end(), min_first);
-      }
+  std::vector<uint32_t> work;
+  while (!pending.empty()) {
+    std::pop_heap(pending.begin(), pending.end(), min_first);
+    const Rank r = pending.back();
+    pending.pop_back();
+    work.clear();
+    work.swap(buckets[r]);
+    if (!std::is_sorted(work.begin(), work.end())) std::sort(work.begin(), work.end());
+    size_t k = 0;
+    while (k < work.size()) {
+      const uint32_t i = work[k++];
+      if (next[i] == 0 || rank[i] != r) continue;  // merged away, or a stale rank
+      const uint32_t j = next[i];
+      next[i] = next[j];
+      if (next[j] < n) prev[next[j]] = i;
+      next[j] = 0;  // dead: an alive part's next is always after its start
+      Rank lowest = update(i);
+      if (prev[i] != UINT32_MAX) lowest = std::min(lowest, update(prev[i]));
+      if (lowest < r) break;
     }
+    for (; k < work.size(); ++k) add(work[k], r);  // interrupted by a lower rank: the rest waits
   }
   for (uint32_t i = 0; i < n; i = next[i]) emit(i, next[i]);
 }
@@ -108,7 +123,7 @@ void merge(const Vocabulary& vocab, std::string_view piece, MergeStrategy strate
   if (small) {
     merge_rank_array(vocab, p, n, emit);
   } else {
-    merge_heap(vocab, p, n, emit);
+    merge_rank_buckets(vocab, p, n, emit);
   }
 }
 

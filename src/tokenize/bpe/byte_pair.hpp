@@ -1,7 +1,8 @@
 // tokenize/bpe/byte_pair: tiktoken's byte-pair merge of one piece — repeatedly merge
 // the adjacent pair whose concatenation has the lowest rank (leftmost on ties).
-// Short pieces use tiktoken's rank array (O(n·m), cache-friendly); long ones a
-// heap over a linked list (O(n log n)), so a 10 MB piece does not go quadratic.
+// Short pieces use tiktoken's rank array (O(n·m), cache-friendly); long ones go rank
+// by rank through buckets of positions over a linked list (O(n log n)), so a 10 MB
+// piece does not go quadratic.
 #pragma once
 
 #include <cstddef>
@@ -12,9 +13,9 @@
 
 namespace hirag::tokenize::bpe {
 
-enum class MergeStrategy { automatic, rank_array, heap };
+enum class MergeStrategy { automatic, rank_array, rank_buckets };
 
-// Pieces longer than this use the heap.
+// Pieces longer than this use the rank buckets.
 inline constexpr size_t kRankArrayMaxPiece = 256;
 
 // Appends the token ranks of `piece` (at least one byte) to `out`.

@@ -65,11 +65,8 @@ Result<Vocabulary> load_vocabulary(std::string_view file, std::string_view expec
   for (unsigned b = 0; b < 256; ++b) {
     if (vocab.byte_rank(static_cast<uint8_t>(b)) == kNoRank) return Error::internal("tokenizer vocabulary lacks a single byte");
   }
-  for (Rank r = 0; r < vocab.size(); ++r) {
-    const auto t = vocab.token(r);
-    if (vocab.rank(reinterpret_cast<const uint8_t*>(t.data()), t.size()) != r) {
-      return Error::internal("tokenizer vocabulary has a duplicate token at rank " + std::to_string(r));
-    }
+  if (vocab.first_duplicate() != kNoRank) {
+    return Error::internal("tokenizer vocabulary has a duplicate token at rank " + std::to_string(vocab.first_duplicate()));
   }
   return vocab;
 }

@@ -16,7 +16,7 @@ Vocabulary::Vocabulary(std::vector<uint8_t> tokens, std::vector<uint32_t> offset
   }
   // Load factor <= 0.5 keeps probe sequences short for misses, the common case in BPE.
   const size_t capacity = std::bit_ceil(std::max<size_t>(16, long_tokens * 2));
-  slots_.assign(capacity, 0);
+  slots_.assign(capacity, Slot{0, 0, 0});
   mask_ = capacity - 1;
   for (Rank r = 0; r < size(); ++r) insert(r);
 }
@@ -24,22 +24,25 @@ Vocabulary::Vocabulary(std::vector<uint8_t> tokens, std::vector<uint32_t> offset
 void Vocabulary::insert(Rank rank) {
   const auto* bytes = tokens_.data() + offsets_[rank];
   const size_t len = offsets_[rank + 1] - offsets_[rank];
-  if (len == 1) {
-    byte_rank_[bytes[0]] = rank;
+  Rank* direct = len == 1 ? &byte_rank_[bytes[0]] : len == 2 ? &pair_rank_[bytes[0] << 8 | bytes[1]] : nullptr;
+  if (direct) {
+    if (*direct != kNoRank && first_duplicate_ == kNoRank) first_duplicate_ = rank;
+    *direct = rank;
     return;
   }
-  if (len == 2) {
-    pair_rank_[bytes[0] << 8 | bytes[1]] = rank;
-    return;
+  const uint64_t head = load_head(bytes, len);
+  size_t slot = hash(head, bytes, len) & mask_;
+  for (; slots_[slot].len != 0; slot = (slot + 1) & mask_) {
+    const Slot& s = slots_[slot];
+    if (s.len == len && s.head == head && (len <= 8 || same_tail(s.rank, bytes, len)) && first_duplicate_ == kNoRank) {
+      first_duplicate_ = rank;
+    }
   }
-  const uint64_t h = hash(bytes, len);
-  size_t slot = h & mask_;
-  while (slots_[slot] != 0) slot = (slot + 1) & mask_;
-  slots_[slot] = (h >> 32) << 32 | (uint64_t{rank} + 1);
+  slots_[slot] = {head, rank, static_cast<uint32_t>(len)};
 }
 
 size_t Vocabulary::memory_bytes() const {
-  return tokens_.capacity() + offsets_.capacity() * sizeof(uint32_t) + slots_.capacity() * sizeof(uint64_t) +
+  return tokens_.capacity() + offsets_.capacity() * sizeof(uint32_t) + slots_.capacity() * sizeof(Slot) +
          pair_rank_.capacity() * sizeof(Rank) + sizeof(byte_rank_);
 }
 

@@ -1,0 +1,61 @@
+// Graceful shutdown of the real binary: SIGTERM stops accepting, lets an
+// in-flight request finish, and exits 0.
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <thread>
+
+#include "support/server_process.hpp"
+
+namespace hirag::testing {
+namespace {
+
+TEST(ShutdownTest, SigtermExitsZero) {
+  ServerProcess server;
+  EXPECT_EQ(server.client().get("/health/live").status, 200);
+  EXPECT_EQ(server.terminate(), 0);
+  EXPECT_NE(server.log().find("shutdown_complete"), std::string::npos);
+}
+
+TEST(ShutdownTest, InFlightRequestFinishesAfterSigterm) {
+  ServerProcess server;
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(server.port()));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  const std::string body = R"({"text":"in flight during shutdown"})";
+  const std::string head = "POST /api/v1/tokens/count HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                           "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+  // Send the headers and half of the body, then ask the server to stop.
+  const std::string first = head + body.substr(0, 10);
+  ASSERT_EQ(::send(fd, first.data(), first.size(), 0), static_cast<ssize_t>(first.size()));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  ::kill(server.pid(), SIGTERM);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  // New connections are refused while draining.
+  EXPECT_NE(server.client().get("/health/live").error, "");
+  const std::string rest = body.substr(10);
+  ASSERT_EQ(::send(fd, rest.data(), rest.size(), 0), static_cast<ssize_t>(rest.size()));
+  std::string response;
+  char buf[4096];
+  timeval tv{20, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  for (;;) {
+    const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) break;
+    response.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  EXPECT_NE(response.find("HTTP/1.1 200"), std::string::npos) << response;
+  EXPECT_NE(response.find("\"count\""), std::string::npos);
+  EXPECT_EQ(server.wait_exit(), 0);
+}
+
+}  // namespace
+}  // namespace hirag::testing

@@ -1,0 +1,303 @@
+// MemoryService with the SQLite store and the local embedder: write path,
+// hybrid search, filters, token fill, levels (demotion, TTL sweep, promotion),
+// tenant isolation, restart and embedder changes.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "core/clock.hpp"
+#include "embed/local_embedder.hpp"
+#include "memory/open_memory_service.hpp"
+#include "memory/reindex.hpp"
+#include "support/server_process.hpp"
+
+namespace hirag::memory {
+namespace {
+
+NewItem new_item(std::string text, std::string name_space = "default", boost::json::object metadata = {}) {
+  NewItem item;
+  item.text = std::move(text);
+  item.name_space = std::move(name_space);
+  item.metadata = std::move(metadata);
+  return item;
+}
+
+ItemUpdate text_update(std::string text, std::optional<boost::json::object> metadata = std::nullopt) {
+  ItemUpdate update;
+  update.text = std::move(text);
+  update.metadata = std::move(metadata);
+  return update;
+}
+
+class MemoryServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    config_.server.data_dir = dir_.path();
+    config_.memory.immediate_capacity = 3;
+    open();
+  }
+
+  void open() {
+    service_.reset();
+    auto opened = open_memory_service(config_, embed::make_local_embedder(config_.embedder), nullptr, health_);
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    service_ = std::move(opened).value();
+  }
+
+  std::string add(const std::string& text, Level level = Level::LongTerm, const std::string& tenant = "t1",
+                  boost::json::object metadata = {}) {
+    NewItem item;
+    item.text = text;
+    item.level = level;
+    item.metadata = std::move(metadata);
+    auto id = service_->add(tenant, std::move(item));
+    EXPECT_TRUE(id.ok()) << id.error().message;
+    return id.ok() ? *id : "";
+  }
+
+  std::vector<std::string> search_ids(const std::string& query, SearchRequest request = {},
+                                      const std::string& tenant = "t1") {
+    request.query = query;
+    auto result = service_->search(tenant, request);
+    EXPECT_TRUE(result.ok()) << result.error().message;
+    std::vector<std::string> ids;
+    if (result.ok()) {
+      for (const auto& scored : result->items) ids.push_back(scored.item.id);
+    }
+    return ids;
+  }
+
+  testing::TempDir dir_;
+  Config config_;
+  HealthRegistry health_;
+  std::unique_ptr<MemoryService> service_;
+};
+
+TEST_F(MemoryServiceTest, FindsTheRelevantItemFirst) {
+  add("The deployment uses Kubernetes with three replicas");
+  const auto id = add("My favourite painting is a sunrise over the lake");
+  add("Quarterly revenue grew by twelve percent");
+  auto ids = search_ids("when did she paint the sunrise?");
+  ASSERT_FALSE(ids.empty());
+  EXPECT_EQ(ids.front(), id);
+  EXPECT_TRUE(service_->ready());
+}
+
+TEST_F(MemoryServiceTest, ImmediateItemsAreRankedByTheQuery) {
+  add("notes about gardening and tomatoes", Level::Immediate);
+  const auto id = add("the database migration failed at step four", Level::Immediate);
+  auto ids = search_ids("database migration");
+  ASSERT_FALSE(ids.empty());
+  EXPECT_EQ(ids.front(), id);
+}
+
+TEST_F(MemoryServiceTest, ImmediateOverflowIsDemotedNotLost) {
+  std::vector<std::string> ids;
+  for (int i = 0; i < 4; ++i) ids.push_back(add("working note " + std::to_string(i), Level::Immediate));
+  auto oldest = service_->get("t1", ids[0]);
+  ASSERT_TRUE(oldest.ok());
+  EXPECT_EQ(oldest->level, Level::ShortTerm);
+  EXPECT_TRUE(oldest->expires_at_ms.has_value());
+  EXPECT_EQ(service_->get("t1", ids[3])->level, Level::Immediate);
+}
+
+TEST_F(MemoryServiceTest, ShortTermItemsExpireAndAreSwept) {
+  config_.memory.short_term_ttl_secs = 1;
+  open();
+  const auto id = add("ephemeral fact", Level::ShortTerm);
+  const auto keep = add("durable fact", Level::LongTerm);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  const auto found = search_ids("ephemeral fact");  // expired items are never returned, even before a sweep
+  EXPECT_EQ(std::find(found.begin(), found.end(), id), found.end());
+  auto swept = service_->sweep_expired();
+  ASSERT_TRUE(swept.ok());
+  EXPECT_EQ(*swept, 1u);
+  EXPECT_EQ(service_->get("t1", id).error().code, ErrorCode::NotFound);
+  EXPECT_TRUE(service_->get("t1", keep).ok());
+}
+
+TEST_F(MemoryServiceTest, RepeatedHitsPromoteShortTermToLongTerm) {
+  config_.memory.promote_after_hits = 2;
+  open();
+  const auto id = add("the launch code is blue", Level::ShortTerm);
+  search_ids("launch code");
+  ASSERT_TRUE(service_->flush_access().ok());
+  EXPECT_EQ(service_->get("t1", id)->level, Level::ShortTerm);
+  search_ids("launch code");
+  ASSERT_TRUE(service_->flush_access().ok());
+  auto item = service_->get("t1", id);
+  EXPECT_EQ(item->level, Level::LongTerm);
+  EXPECT_EQ(item->access_count, 2);
+  EXPECT_FALSE(item->expires_at_ms.has_value());
+}
+
+TEST_F(MemoryServiceTest, FiltersRestrictResults) {
+  add("project alpha kickoff", Level::ShortTerm, "t1", {{"project", "alpha"}});
+  const auto beta = add("project beta kickoff", Level::LongTerm, "t1", {{"project", "beta"}, {"n", 2}});
+  SearchRequest by_metadata;
+  by_metadata.filters = {{"project", "beta"}};
+  EXPECT_EQ(search_ids("project kickoff", by_metadata), std::vector<std::string>{beta});
+  SearchRequest by_level;
+  by_level.levels = {Level::LongTerm};
+  EXPECT_EQ(search_ids("project kickoff", by_level), std::vector<std::string>{beta});
+  SearchRequest by_time;
+  by_time.created_after_ms = now_unix_ms() + 60'000;
+  EXPECT_TRUE(search_ids("project kickoff", by_time).empty());
+}
+
+TEST_F(MemoryServiceTest, SessionFilter) {
+  NewItem item;
+  item.text = "session scoped remark about rockets";
+  item.session_id = "s-1";
+  ASSERT_TRUE(service_->add("t1", item).ok());
+  add("unscoped remark about rockets");
+  SearchRequest request;
+  request.session_id = "s-1";
+  EXPECT_EQ(search_ids("rockets", request).size(), 1u);
+}
+
+TEST_F(MemoryServiceTest, MaxTokensSkipsWhatDoesNotFitAndContinues) {
+  add(std::string(400, 'x') + " apples");  // ~100 tokens
+  add("apples are red");                   // ~4 tokens
+  SearchRequest request;
+  request.query = "apples";
+  request.max_tokens = 20;
+  auto result = service_->search("t1", request);
+  ASSERT_TRUE(result.ok());
+  ASSERT_EQ(result->items.size(), 1u);
+  EXPECT_EQ(result->items[0].item.text, "apples are red");
+  EXPECT_LE(result->total_tokens, 20);
+}
+
+TEST_F(MemoryServiceTest, TopKBoundsAreValidated) {
+  SearchRequest request;
+  request.query = "anything";
+  for (int64_t bad : {int64_t{0}, config_.retrieval.max_top_k + 1}) {
+    request.top_k = bad;
+    auto result = service_->search("t1", request);
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().details.at("field").as_string(), "top_k");
+  }
+  request.top_k.reset();
+  for (int64_t bad : {int64_t{0}, config_.retrieval.max_tokens_limit + 1}) {
+    request.max_tokens = bad;
+    auto result = service_->search("t1", request);
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().details.at("field").as_string(), "max_tokens");
+  }
+}
+
+TEST_F(MemoryServiceTest, BadItemsAreRejectedNamingTheField) {
+  struct Case {
+    NewItem item;
+    std::string field;
+  };
+  std::vector<Case> cases;
+  cases.push_back({new_item(""), "text"});
+  cases.push_back({new_item(" \n\t "), "text"});
+  cases.push_back({new_item(std::string(config_.memory.max_text_bytes + 1, 'a')), "text"});
+  cases.push_back({new_item("bell\x07"), "text"});
+  cases.push_back({new_item("ok", ""), "namespace"});
+  cases.push_back({new_item("ok", "bad space"), "namespace"});
+  cases.push_back({new_item("ok", std::string(129, 'n')), "namespace"});
+  cases.push_back({new_item("ok", "default", {{"bad key", 1}}), "metadata.bad key"});
+  cases.push_back({new_item("ok", "default", {{"big", std::string(20'000, 'x')}}), "metadata"});
+  boost::json::value deep = 1;
+  for (int i = 0; i < 10; ++i) deep = boost::json::object{{"d", deep}};
+  cases.push_back({new_item("ok", "default", deep.as_object()), ""});
+  for (auto& c : cases) {
+    auto result = service_->add("t1", c.item);
+    ASSERT_FALSE(result.ok()) << c.field;
+    EXPECT_EQ(result.error().code, ErrorCode::Validation);
+    const std::string field(result.error().details.at("field").as_string());
+    if (!c.field.empty()) EXPECT_EQ(field, c.field) << result.error().message;
+  }
+  EXPECT_TRUE(service_->list("t1", ListQuery{})->items.empty());
+}
+
+TEST_F(MemoryServiceTest, ABatchWithOneBadItemStoresNothing) {
+  std::vector<NewItem> items{new_item("good one"), new_item("good two"), new_item("  ")};
+  auto result = service_->add_batch("t1", items);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().details.at("field").as_string(), "items[2].text");
+  EXPECT_TRUE(service_->list("t1", ListQuery{})->items.empty());
+  items.pop_back();
+  auto ok = service_->add_batch("t1", items);
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(ok->size(), 2u);
+}
+
+TEST_F(MemoryServiceTest, TenantsAreIsolated) {
+  const auto id = add("tenant one secret: the vault code is 1234", Level::LongTerm, "t1");
+  EXPECT_TRUE(search_ids("vault code", {}, "t2").empty());
+  EXPECT_EQ(service_->get("t2", id).error().code, ErrorCode::NotFound);
+  EXPECT_EQ(service_->update("t2", id, text_update("pwned")).error().code, ErrorCode::NotFound);
+  EXPECT_EQ(service_->remove("t2", id).error().code, ErrorCode::NotFound);
+  EXPECT_EQ(*service_->clear("t2", "default", Level::LongTerm), 0u);
+  EXPECT_TRUE(service_->list("t2", ListQuery{})->items.empty());
+  EXPECT_EQ(service_->get("t1", id)->text, "tenant one secret: the vault code is 1234");
+}
+
+TEST_F(MemoryServiceTest, UpdateMergesMetadataAndReembedsText) {
+  const auto id = add("original text about cats", Level::LongTerm, "t1", {{"a", 1}, {"b", 2}});
+  auto updated = service_->update("t1", id, text_update("revised text about submarines", boost::json::object{{"b", nullptr}, {"c", 3}}));
+  ASSERT_TRUE(updated.ok()) << updated.error().message;
+  EXPECT_EQ(updated->metadata_json, R"({"a":1,"c":3})");
+  EXPECT_EQ(search_ids("submarines").front(), id);
+  EXPECT_TRUE(search_ids("cats").empty() || search_ids("cats").front() == id);
+}
+
+TEST_F(MemoryServiceTest, IdsMustBeUuids) {
+  auto result = service_->get("t1", "not-a-uuid");
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().code, ErrorCode::Validation);
+  EXPECT_EQ(service_->remove("t1", "123").error().code, ErrorCode::Validation);
+  EXPECT_EQ(service_->remove("t1", "018f0000-0000-7000-8000-000000000000").error().code, ErrorCode::NotFound);
+}
+
+TEST_F(MemoryServiceTest, ListPaginatesWithCursor) {
+  for (int i = 0; i < 7; ++i) add("entry " + std::to_string(i));
+  ListQuery query;
+  query.limit = 3;
+  size_t total = 0;
+  int pages = 0;
+  while (true) {
+    auto page = service_->list("t1", query);
+    ASSERT_TRUE(page.ok());
+    total += page->items.size();
+    ++pages;
+    if (!page->next_cursor) break;
+    query.cursor = page->next_cursor;
+  }
+  EXPECT_EQ(total, 7u);
+  EXPECT_EQ(pages, 3);
+  query.cursor = "garbage";
+  EXPECT_EQ(service_->list("t1", query).error().details.at("field").as_string(), "cursor");
+}
+
+TEST_F(MemoryServiceTest, RestartRebuildsTheIndexFromTheStore) {
+  const auto id = add("persistent memory about volcanoes");
+  service_->shutdown();
+  open();
+  EXPECT_EQ(service_->index_stats().vectors, 1u);
+  EXPECT_EQ(search_ids("volcanoes").front(), id);
+}
+
+TEST_F(MemoryServiceTest, AChangedEmbedderIsRefusedUntilReindexed) {
+  add("some text");
+  service_.reset();
+  config_.embedder.dimension = 64;
+  auto refused = open_memory_service(config_, embed::make_local_embedder(config_.embedder), nullptr, health_);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("hirag reindex --data-dir"), std::string::npos);
+  auto embedder = embed::make_local_embedder(config_.embedder);
+  auto report = reindex(config_, *embedder);
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  EXPECT_EQ(report->items, 1u);
+  EXPECT_EQ(report->model, "local-hash-v1/64");
+  open();
+  EXPECT_EQ(search_ids("some text").size(), 1u);
+}
+
+}  // namespace
+}  // namespace hirag::memory

@@ -1,0 +1,204 @@
+// The SQLite item store: tenant scoping, full text, levels, expiry, access
+// counts, pagination and all-or-nothing batches.
+#include <gtest/gtest.h>
+
+#include "core/clock.hpp"
+#include "core/uuid.hpp"
+#include "store/open_item_store.hpp"
+#include "store/sqlite/sqlite_item_store.hpp"
+#include "support/server_process.hpp"
+
+namespace hirag::store {
+namespace {
+
+ItemPatch text_patch(std::string text, std::optional<int64_t> token_count = std::nullopt) {
+  ItemPatch patch;
+  patch.text = std::move(text);
+  patch.token_count = token_count;
+  return patch;
+}
+
+ListRequest list_request(const std::string& tenant, std::optional<Level> level = std::nullopt, size_t limit = 100) {
+  ListRequest request;
+  request.tenant = tenant;
+  request.name_space = "default";
+  request.level = level;
+  request.limit = limit;
+  return request;
+}
+
+class ItemStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    config_.server.data_dir = dir_.path();
+    auto opened = open_item_store(config_);
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    store_ = std::move(opened).value();
+  }
+
+  MemoryItem item(const std::string& text, const std::string& tenant = "t1", const std::string& ns = "default",
+                  Level level = Level::LongTerm) {
+    MemoryItem result;
+    result.id = new_uuid_v7();
+    result.tenant = tenant;
+    result.name_space = ns;
+    result.level = level;
+    result.text = text;
+    result.token_count = static_cast<int64_t>(text.size() / 4 + 1);
+    result.embedding = {1.0f, 0.0f};
+    result.created_at_ms = now_unix_ms() + static_cast<int64_t>(clock_++);
+    result.updated_at_ms = result.created_at_ms;
+    return result;
+  }
+
+  MemoryItem insert_one(MemoryItem record) {
+    std::vector<MemoryItem> items{std::move(record)};
+    EXPECT_TRUE(store_->insert(items, InsertPolicy{}).ok());
+    return items.front();
+  }
+
+  testing::TempDir dir_;
+  Config config_;
+  std::unique_ptr<ItemStore> store_;
+  int clock_ = 0;
+};
+
+TEST_F(ItemStoreTest, InsertAssignsIncreasingSeqsAndGetRoundTrips) {
+  auto a = insert_one(item("alpha"));
+  auto b = insert_one(item("beta"));
+  EXPECT_LT(a.seq, b.seq);
+  auto got = store_->get("t1", a.id);
+  ASSERT_TRUE(got.ok());
+  ASSERT_TRUE(got->has_value());
+  EXPECT_EQ((*got)->text, "alpha");
+  EXPECT_EQ((*got)->embedding, (std::vector<float>{1.0f, 0.0f}));
+}
+
+TEST_F(ItemStoreTest, EveryOperationIsScopedByTenant) {
+  auto a = insert_one(item("secret plans", "t1"));
+  EXPECT_FALSE(store_->get("t2", a.id)->has_value());
+  EXPECT_TRUE(store_->fetch("t2", std::vector<int64_t>{a.seq})->empty());
+  EXPECT_TRUE(store_->text_search("t2", "default", {"secret"}, 10)->empty());
+  EXPECT_EQ(store_->update("t2", a.id, text_patch("x")).error().code, ErrorCode::NotFound);
+  EXPECT_FALSE(store_->remove("t2", a.id)->has_value());
+  EXPECT_TRUE(store_->clear("t2", "default", std::nullopt)->empty());
+  EXPECT_TRUE(store_->list(list_request("t2"))->items.empty());
+  EXPECT_TRUE(store_->get("t1", a.id)->has_value());
+}
+
+TEST_F(ItemStoreTest, TextSearchIsScopedToTheNamespaceAndRanksByBm25) {
+  insert_one(item("the cat sat on the mat", "t1", "a"));
+  auto best = insert_one(item("cat cat cat", "t1", "a"));
+  insert_one(item("cat in another namespace", "t1", "b"));
+  auto hits = store_->text_search("t1", "a", {"cat"}, 10);
+  ASSERT_TRUE(hits.ok());
+  ASSERT_EQ(hits->size(), 2u);
+  EXPECT_EQ(hits->front().seq, best.seq);
+  EXPECT_GT(hits->front().score, (*hits)[1].score);
+}
+
+TEST_F(ItemStoreTest, UserTermsAreNeverFtsSyntax) {
+  insert_one(item("NEAR the AND gate, OR not: \"quoted\" star*"));
+  for (const std::string term : {"NEAR", "AND", "OR", "\"quoted\"", "star*", "scope:ns1", "(", "-", "^x"}) {
+    auto hits = store_->text_search("t1", "default", {term}, 10);
+    EXPECT_TRUE(hits.ok()) << term << ": " << hits.error().message;
+  }
+  EXPECT_EQ(sqlite::fts_match_expression(7, {"a\"b", "OR"}), "scope:\"ns7\" AND (\"a\"\"b\" OR \"OR\")");
+}
+
+TEST_F(ItemStoreTest, ImmediateOverflowIsDemotedToShortTermWithExpiry) {
+  InsertPolicy policy{.immediate_capacity = 2, .demoted_expires_at_ms = 12345};
+  std::vector<MemoryItem> items{item("one", "t1", "n", Level::Immediate), item("two", "t1", "n", Level::Immediate),
+                                item("three", "t1", "n", Level::Immediate)};
+  ASSERT_TRUE(store_->insert(items, policy).ok());
+  auto oldest = store_->get("t1", items[0].id)->value();
+  EXPECT_EQ(oldest.level, Level::ShortTerm);
+  EXPECT_EQ(oldest.expires_at_ms, 12345);
+  EXPECT_EQ(store_->get("t1", items[2].id)->value().level, Level::Immediate);
+  // Another namespace has its own capacity.
+  auto other = insert_one(item("elsewhere", "t1", "m", Level::Immediate));
+  EXPECT_EQ(store_->get("t1", other.id)->value().level, Level::Immediate);
+}
+
+TEST_F(ItemStoreTest, DeleteExpiredRemovesInBoundedBatches) {
+  for (int i = 0; i < 5; ++i) {
+    auto record = item("short " + std::to_string(i), "t1", "default", Level::ShortTerm);
+    record.expires_at_ms = 1000 + i;
+    insert_one(record);
+  }
+  auto keep = item("keep", "t1", "default", Level::ShortTerm);
+  keep.expires_at_ms = now_unix_ms() + 3'600'000;
+  insert_one(keep);
+  auto first = store_->delete_expired(now_unix_ms(), 3);
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->size(), 3u);
+  EXPECT_EQ(store_->delete_expired(now_unix_ms(), 3)->size(), 2u);
+  EXPECT_TRUE(store_->delete_expired(now_unix_ms(), 3)->empty());
+  EXPECT_TRUE(store_->get("t1", keep.id)->has_value());
+  EXPECT_TRUE(store_->text_search("t1", "default", {"short"}, 10)->empty());
+}
+
+TEST_F(ItemStoreTest, RecordAccessCountsAndPromotesShortTerm) {
+  auto record = item("popular", "t1", "default", Level::ShortTerm);
+  record.expires_at_ms = now_unix_ms() + 1000;
+  record = insert_one(record);
+  PromotionPolicy policy{.promote_after_hits = 3, .long_term_expires_at_ms = std::nullopt};
+  ASSERT_TRUE(store_->record_access({{record.seq, 2, 100}}, policy).ok());
+  EXPECT_EQ(store_->get("t1", record.id)->value().level, Level::ShortTerm);
+  ASSERT_TRUE(store_->record_access({{record.seq, 1, 200}}, policy).ok());
+  auto promoted = store_->get("t1", record.id)->value();
+  EXPECT_EQ(promoted.level, Level::LongTerm);
+  EXPECT_EQ(promoted.access_count, 3);
+  EXPECT_EQ(promoted.last_accessed_at_ms, 200);
+  EXPECT_FALSE(promoted.expires_at_ms.has_value());
+}
+
+TEST_F(ItemStoreTest, ListPagesWithAKeysetCursor) {
+  std::vector<std::string> ids;
+  for (int i = 0; i < 5; ++i) ids.push_back(insert_one(item("item " + std::to_string(i))).id);
+  insert_one(item("short", "t1", "default", Level::ShortTerm));
+  std::vector<std::string> seen;
+  ListRequest request = list_request("t1", Level::LongTerm, 2);
+  while (true) {
+    auto page = store_->list(request);
+    ASSERT_TRUE(page.ok());
+    for (const auto& listed : page->items) seen.push_back(listed.id);
+    if (!page->next_after_seq) break;
+    request.after_seq = *page->next_after_seq;
+  }
+  EXPECT_EQ(seen, ids);
+}
+
+TEST_F(ItemStoreTest, ABatchIsAllOrNothing) {
+  auto duplicate = item("first");
+  std::vector<MemoryItem> items{duplicate, item("second"), duplicate};
+  EXPECT_FALSE(store_->insert(items, InsertPolicy{}).ok());
+  EXPECT_TRUE(store_->list(list_request("t1"))->items.empty());
+  EXPECT_TRUE(store_->text_search("t1", "default", {"second"}, 10)->empty());
+}
+
+TEST_F(ItemStoreTest, UpdateReplacesTextInTheFullTextIndex) {
+  auto record = insert_one(item("old words"));
+  ASSERT_TRUE(store_->update("t1", record.id, text_patch("new phrasing", 2)).ok());
+  EXPECT_TRUE(store_->text_search("t1", "default", {"old"}, 10)->empty());
+  EXPECT_EQ(store_->text_search("t1", "default", {"phrasing"}, 10)->size(), 1u);
+}
+
+TEST_F(ItemStoreTest, ClearRemovesOneLevelOfOneNamespace) {
+  insert_one(item("a", "t1", "n", Level::ShortTerm));
+  auto keep = insert_one(item("b", "t1", "n", Level::LongTerm));
+  auto removed = store_->clear("t1", "n", Level::ShortTerm);
+  ASSERT_TRUE(removed.ok());
+  EXPECT_EQ(removed->size(), 1u);
+  EXPECT_TRUE(store_->get("t1", keep.id)->has_value());
+}
+
+TEST_F(ItemStoreTest, MetaValuesPersist) {
+  EXPECT_FALSE(store_->get_meta("k")->has_value());
+  ASSERT_TRUE(store_->set_meta("k", "v1").ok());
+  ASSERT_TRUE(store_->set_meta("k", "v2").ok());
+  EXPECT_EQ(store_->get_meta("k")->value(), "v2");
+}
+
+}  // namespace
+}  // namespace hirag::store
