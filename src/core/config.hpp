@@ -80,7 +80,7 @@ struct RetrievalConfig {
   double weight_frequency = 0.1;
   double recency_half_life_hours = 24.0;
   int64_t candidates = 200;  // per retriever, before fusion
-  std::string mode = "hybrid";  // hybrid | bm25 | vector: which retrievers feed the ranking
+  std::string mode = "auto";  // auto | hybrid | bm25 | vector: which retrievers feed the ranking
 };
 
 // An OpenAI-compatible remote model endpoint.

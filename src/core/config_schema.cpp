@@ -246,8 +246,9 @@ std::vector<ConfigKey> build_keys() {
   k.push_back(double_key("retrieval", "recency_half_life_hours", HIRAG_FIELD(double, retrieval.recency_half_life_hours), 0.001, 1e9, "Recency score halves every this many hours"));
   k.push_back(int_key("retrieval", "candidates", HIRAG_FIELD(int64_t, retrieval.candidates), 1, 100'000,
                       "Candidates taken from each retriever before fusion"));
-  k.push_back(string_key("retrieval", "mode", HIRAG_FIELD(std::string, retrieval.mode), {"hybrid", "bm25", "vector"},
-                         "Retrievers fused into the ranking: full-text (BM25) and vector, or only one of them"));
+  k.push_back(string_key("retrieval", "mode", HIRAG_FIELD(std::string, retrieval.mode), {"auto", "hybrid", "bm25", "vector"},
+                         "Retrievers fused into the ranking: full text (BM25) and vector, or one of them; auto = "
+                         "bm25 with the local embedder (it did not add to BM25 on LoCoMo), hybrid with a remote one"));
   // [embedder]
   k.push_back(string_key("embedder", "provider", HIRAG_FIELD(std::string, embedder.provider), {"local", "openai"},
                          "local: built-in, no model file; openai: an OpenAI-compatible /v1/embeddings endpoint"));

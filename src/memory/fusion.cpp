@@ -5,16 +5,17 @@
 
 namespace hirag::memory {
 
-std::vector<FusedCandidate> fuse_ranked(const RankedList& text, const RankedList& vector, double k) {
+std::vector<FusedCandidate> fuse_ranked(const RankedList& text, const RankedList& vector) {
   std::unordered_map<int64_t, FusedCandidate> by_seq;
   double best_possible = 0;
   const auto add = [&](const RankedList& list, bool is_text) {
     if (list.seqs.empty()) return;
-    best_possible += list.weight / (k + 1);
+    best_possible += list.weight;
+    const double top = std::max(list.scores.front(), 1e-9);
     for (size_t i = 0; i < list.seqs.size(); ++i) {
       auto& candidate = by_seq[list.seqs[i]];
       candidate.seq = list.seqs[i];
-      candidate.similarity += list.weight / (k + static_cast<double>(i + 1));
+      candidate.similarity += list.weight * std::max(list.scores[i], 0.0) / top;
       (is_text ? candidate.text_rank : candidate.vector_rank) = i + 1;
     }
   };

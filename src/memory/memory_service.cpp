@@ -21,6 +21,16 @@ namespace {
 constexpr auto kFlushInterval = std::chrono::seconds(2);
 constexpr int64_t kDefaultListLimit = 100;
 constexpr int64_t kMaxListLimit = 1000;
+// Weight of the vector list against the full-text list (1.0) in fusion (best of
+// 0.1/0.3/0.5/1.0 on LoCoMo dev with the local embedder).
+constexpr double kVectorWeight = 0.3;
+
+// "auto": the hashed local embedder did not add to BM25 on LoCoMo dev, so it is
+// fused only when a real embedding model is configured.
+std::string effective_mode(const std::string& configured, const embed::Embedder& embedder) {
+  if (configured != "auto") return configured;
+  return embedder.model_id().starts_with("local-") ? "bm25" : "hybrid";
+}
 
 // Observes the wall time of one store operation on destruction.
 class StoreTimer {
@@ -64,6 +74,7 @@ MemoryService::MemoryService(const Config& config, std::unique_ptr<store::ItemSt
       embedder_(std::move(embedder)),
       count_tokens_(count_tokens ? std::move(count_tokens)
                                  : [](std::string_view text) { return (text.size() + 3) / 4; }),
+      mode_(effective_mode(config.retrieval.mode, *embedder_)),
       index_(embedder_->dimension(), static_cast<size_t>(config.memory.exact_scan_threshold)) {}
 
 MemoryService::~MemoryService() { shutdown(); }
@@ -218,20 +229,25 @@ Result<std::vector<std::string>> MemoryService::add_batch(const std::string& ten
 
 Result<std::vector<FusedCandidate>> MemoryService::candidates(const std::string& tenant,
                                                               const SearchRequest& request, size_t count) {
-  const std::string& mode = request.mode.value_or(config_.retrieval.mode);
+  const std::string& mode = request.mode.value_or(mode_);
   RankedList text;
   RankedList vector;
   if (mode != "vector") {
     StoreTimer timer("text_search");
     auto hits = store_->text_search(tenant, request.name_space, query_terms(request.query), count);
     if (!hits) return std::move(hits).error();
-    for (const auto& hit : *hits) text.seqs.push_back(hit.seq);
+    for (const auto& hit : *hits) {
+      text.seqs.push_back(hit.seq);
+      text.scores.push_back(hit.score);
+    }
   }
   if (mode != "bm25") {
     auto query_vector = embed({request.query}, embed::Purpose::Query);
     if (!query_vector) return std::move(query_vector).error();
+    vector.weight = kVectorWeight;
     for (const auto& hit : index_.search(tenant, request.name_space, query_vector->front(), count)) {
       vector.seqs.push_back(hit.label);
+      vector.scores.push_back(hit.score);
     }
   }
   return fuse_ranked(text, vector);

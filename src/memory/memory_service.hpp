@@ -74,6 +74,7 @@ class MemoryService {
   std::unique_ptr<store::ItemStore> store_;
   std::shared_ptr<embed::Embedder> embedder_;
   TokenCountFn count_tokens_;
+  std::string mode_;  // hybrid | bm25 | vector, after resolving "auto"
   store::vector::VectorIndex index_;
   AccessTracker access_;
   std::atomic<bool> ready_{false};

@@ -53,7 +53,7 @@ TEST(ContextProperty, BuiltContextAlwaysFitsAndKeepsTheLatestUserTurn) {
     for (size_t i = 0; i < snippet_count; ++i) {
       snippets.push_back({"m" + std::to_string(i), random_text(rng, 400), static_cast<double>(rng() % 1000) / 1000});
     }
-    auto store = store::sqlite::SqliteSessionStore::open(dir.path() + "/hirag.db", {});
+    auto store = store::sqlite::SqliteSessionStore::open(dir.path() + "/hirag.db", {.synchronous = "normal"});
     ASSERT_TRUE(store);
     auto service = make_context_service(Config{}, std::move(store).value(),
                                         std::make_shared<testing::FixedRetriever>(snippets), nullptr,

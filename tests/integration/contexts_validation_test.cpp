@@ -64,7 +64,9 @@ TEST_F(ContextsValidationTest, EachBadInputIsA400NamingTheField) {
     ASSERT_LT(response.status, 500) << response.body;
     auto body = response.json().as_object();
     EXPECT_EQ(body.at("code").as_string(), "VALIDATION_ERROR") << response.body;
-    if (!c.field.empty()) EXPECT_EQ(body.at("details").at("field").as_string(), c.field) << response.body;
+    if (!c.field.empty()) {
+      EXPECT_EQ(body.at("details").at("field").as_string(), c.field) << response.body;
+    }
   }
   auto level_error = http.post("/api/v1/contexts", R"({"text": "x", "level": "Forever"})").json();
   const std::string message(level_error.at("message").as_string());

@@ -83,7 +83,9 @@ TEST(ExtractiveSummarizer, NeverExceedsTargetOrInputAndIsDeterministic) {
       ASSERT_TRUE(first);
       EXPECT_LE(count(*first), target) << "target " << target << ": " << *first;
       EXPECT_LE(count(*first), input) << *first;
-      if (target > 0 && input > 0) EXPECT_FALSE(first->empty()) << "round " << round;
+      if (target > 0 && input > 0) {
+        EXPECT_FALSE(first->empty()) << "round " << round;
+      }
       EXPECT_EQ(*first, *s.summarize(texts, target)) << "deterministic";
     }
   }

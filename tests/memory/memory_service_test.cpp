@@ -210,7 +210,9 @@ TEST_F(MemoryServiceTest, BadItemsAreRejectedNamingTheField) {
     ASSERT_FALSE(result.ok()) << c.field;
     EXPECT_EQ(result.error().code, ErrorCode::Validation);
     const std::string field(result.error().details.at("field").as_string());
-    if (!c.field.empty()) EXPECT_EQ(field, c.field) << result.error().message;
+    if (!c.field.empty()) {
+      EXPECT_EQ(field, c.field) << result.error().message;
+    }
   }
   EXPECT_TRUE(service_->list("t1", ListQuery{})->items.empty());
 }

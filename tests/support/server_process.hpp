@@ -28,9 +28,9 @@ class TempDir {
 };
 
 struct ServerOptions {
-  std::map<std::string, std::string> env;   // extra environment, e.g. HIRAG_RATE_LIMIT__ENABLED=false
-  std::vector<std::string> args;            // extra arguments after `serve`
-  std::string data_dir;                     // empty = a private temp dir
+  std::map<std::string, std::string> env{};  // extra environment, e.g. HIRAG_RATE_LIMIT__ENABLED=false
+  std::vector<std::string> args{};           // extra arguments after `serve`
+  std::string data_dir{};                    // empty = a private temp dir
   bool wait_ready = true;                   // also wait for /health/ready = 200
 };
 
