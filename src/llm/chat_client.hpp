@@ -4,7 +4,6 @@
 // error mapping belong to RemoteEndpoint. Thread-safe.
 #pragma once
 
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -34,7 +33,6 @@ class ChatClient {
   Result<std::string> complete(const ChatRequest& request);
 
   RemoteEndpoint& endpoint() { return endpoint_; }
-  const RemoteEndpoint& endpoint() const { return endpoint_; }
 
  private:
   std::string model_;

@@ -7,7 +7,6 @@
 
 #include <boost/json/value.hpp>
 #include <memory>
-#include <random>
 #include <string>
 #include <string_view>
 
@@ -31,7 +30,6 @@ class RemoteEndpoint {
   // Messages name the endpoint URL, never the key.
   Result<boost::json::value> post(const boost::json::value& body);
 
-  const std::string& name() const { return name_; }
   const std::string& url() const { return url_; }  // credentials in the URL are redacted
   std::shared_ptr<const CircuitBreaker> breaker() const { return breaker_; }
   // For tests that must not wait for real backoff.

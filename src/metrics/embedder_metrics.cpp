@@ -23,8 +23,7 @@ EmbedderMetrics build() {
                      .Name("embedder_cache_misses_total")
                      .Help("Texts whose embedding was not in the cache")
                      .Register(reg);
-  return EmbedderMetrics{requests,
-                         requests.Add({{"status", "ok"}}),
+  return EmbedderMetrics{requests.Add({{"status", "ok"}}),
                          requests.Add({{"status", "error"}}),
                          duration.Add({}, latency_buckets()),
                          errors.Add({}),

@@ -9,7 +9,6 @@ namespace hirag::metrics {
 
 struct EmbedderMetrics {
   // embedder_requests_total{status="ok|error"}: one per batch sent upstream.
-  prometheus::Family<prometheus::Counter>& requests;
   prometheus::Counter& requests_ok;
   prometheus::Counter& requests_error;
   // embedder_request_duration_seconds: wall time of one upstream batch.
