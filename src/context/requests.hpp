@@ -2,6 +2,7 @@
 // HTTP handlers decode requests into and serialize responses from.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>

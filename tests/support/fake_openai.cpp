@@ -2,6 +2,7 @@
 
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -40,6 +41,7 @@ FakeOpenAi::FakeOpenAi(FakeOpenAiOptions options) {
   const std::string dimension = std::to_string(options.dimension);
   pid_ = ::fork();
   if (pid_ == 0) {
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // no orphaned server if the test process dies
     ::dup2(out[1], 1);
     ::close(out[0]);
     ::close(out[1]);

@@ -1,0 +1,149 @@
+// bench/context/context_bench: POST /context/build's work in-process, no LLM — an
+// 8k window, a session of 50 turns (SQLite session store, as served) and retrieval
+// from a namespace of 100k items (MemoryService, local embedder, hybrid search).
+// Reports p50/p99 per build: steady state (the brief already covers the old turns)
+// and the worst case of 50 explicit turns folded by the extractive summarizer on
+// every build.
+#include <benchmark/benchmark.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <random>
+
+#include "context/context_service.hpp"
+#include "context/memory_adapters.hpp"
+#include "core/clock.hpp"
+#include "embed/local_embedder.hpp"
+#include "llm/extractive_summarizer.hpp"
+#include "memory/open_memory_service.hpp"
+#include "store/sqlite/sqlite_session_store.hpp"
+#include "tokenize/tokenizer.hpp"
+
+namespace {
+
+using namespace hirag;
+
+constexpr size_t kItems = 100'000;
+constexpr size_t kTurns = 50;
+constexpr size_t kVocabulary = 5'000;
+
+class Corpus {
+ public:
+  Corpus() : rng_(7) {
+    for (size_t i = 0; i < kVocabulary; ++i) words_.push_back(fmt::format("w{}", i));
+  }
+  std::string sentence(size_t words) {
+    std::uniform_int_distribution<size_t> pick(0, kVocabulary - 1);
+    std::string text;
+    for (size_t i = 0; i < words; ++i) text += (i ? " " : "") + words_[pick(rng_)];
+    return text;
+  }
+
+ private:
+  std::mt19937 rng_;
+  std::vector<std::string> words_;
+};
+
+struct Fixture {
+  Fixture() {
+    dir = std::filesystem::temp_directory_path() / fmt::format("hirag-ctxbench-{}", ::getpid());
+    std::filesystem::remove_all(dir);
+    config.server.data_dir = dir.string();
+    const context::CountTokens count = context::exact_token_counter();
+    memory = std::move(memory::open_memory_service(
+                           config, embed::make_local_embedder(config.embedder),
+                           [count](std::string_view text) { return count(text, tokenize::kDefaultEncoding); },
+                           health)
+                           .value());
+    for (size_t done = 0; done < kItems; done += 1000) {
+      std::vector<memory::NewItem> items(1000);
+      for (auto& item : items) {
+        item.text = corpus.sentence(40);
+        item.level = store::Level::LongTerm;
+      }
+      (void)memory->add_batch("bench", std::move(items)).value();
+    }
+    memory->index().wait_for_graphs();
+
+    auto summarizer = std::make_shared<llm::ExtractiveSummarizer>(
+        [count](std::string_view text) { return count(text, tokenize::kDefaultEncoding); });
+    service = context::make_context_service(
+        config, std::move(store::sqlite::SqliteSessionStore::open((dir / "sessions.db").string(), {}).value()),
+        std::make_shared<context::MemoryRetriever>(*memory), nullptr,
+        [summarizer](const std::vector<std::string>& texts, size_t target) {
+          return summarizer->summarize(texts, target);
+        },
+        count);
+    for (size_t i = 0; i < kTurns; ++i) {
+      const std::string role = i % 2 == 0 ? "user" : "assistant";
+      const std::string content = corpus.sentence(i % 2 == 0 ? 30 : 80);
+      turns.push_back({role, content, std::nullopt, 0, std::nullopt, std::nullopt});
+      (void)service->append_turn({{"bench", "default", "s50"}, role, content, std::nullopt, "{}"}).value();
+    }
+    (void)service->build(session_request()).value();  // the first build folds the old turns
+  }
+  ~Fixture() {
+    service.reset();
+    memory.reset();
+    std::filesystem::remove_all(dir);
+  }
+
+  context::BuildRequest session_request() const {
+    context::BuildRequest request;
+    request.tenant = "bench";
+    request.session_id = "s50";
+    request.system_prompt = "You are a helpful assistant. Answer from the context; say when it is missing.";
+    request.budget.window = 8000;
+    return request;
+  }
+
+  std::filesystem::path dir;
+  Config config;
+  HealthRegistry health;
+  Corpus corpus;
+  std::unique_ptr<memory::MemoryService> memory;
+  std::unique_ptr<context::ContextService> service;
+  std::vector<context::Turn> turns;
+};
+
+Fixture& fixture() {
+  static Fixture instance;
+  return instance;
+}
+
+void report_percentiles(benchmark::State& state, std::vector<double>& samples) {
+  std::sort(samples.begin(), samples.end());
+  state.counters["p50_ms"] = samples[samples.size() / 2] * 1000;
+  state.counters["p99_ms"] = samples[samples.size() * 99 / 100] * 1000;
+}
+
+void run(benchmark::State& state, const context::BuildRequest& request) {
+  auto& f = fixture();
+  std::vector<double> samples;
+  size_t tokens = 0;
+  for (auto _ : state) {
+    const double start = monotonic_seconds();
+    auto built = f.service->build(request);
+    samples.push_back(monotonic_seconds() - start);
+    if (!built) state.SkipWithError(built.error().message.c_str());
+    else tokens = built->context.total_tokens;
+  }
+  report_percentiles(state, samples);
+  state.counters["prompt_tokens"] = static_cast<double>(tokens);
+}
+
+void BM_BuildSession8k(benchmark::State& state) { run(state, fixture().session_request()); }
+BENCHMARK(BM_BuildSession8k)->Unit(benchmark::kMicrosecond)->Iterations(2000);
+
+void BM_BuildExplicitTurnsWithFold8k(benchmark::State& state) {
+  auto request = fixture().session_request();
+  request.session_id.reset();
+  request.turns = fixture().turns;
+  run(state, request);
+}
+BENCHMARK(BM_BuildExplicitTurnsWithFold8k)->Unit(benchmark::kMicrosecond)->Iterations(500);
+
+}  // namespace
+
+BENCHMARK_MAIN();

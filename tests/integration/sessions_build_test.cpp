@@ -1,0 +1,147 @@
+// tests/integration/sessions_build_test: the sessions API and /context/build against
+// the real binary — turns in, exact token counts out (re-counted with
+// `hirag tokenize`), folding into the running brief, deletion, and every bad input
+// answered with the error envelope naming the field.
+#include <gtest/gtest.h>
+
+#include "session_testing.hpp"
+
+namespace hirag::testing {
+namespace {
+
+class SessionsApi : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    server = new ServerProcess(ServerOptions{.env = {{"HIRAG_RATE_LIMIT__ENABLED", "false"}}});
+  }
+  static void TearDownTestSuite() {
+    delete server;
+    server = nullptr;
+  }
+  static ServerProcess* server;
+  HttpClient client = server->client();
+};
+ServerProcess* SessionsApi::server = nullptr;
+
+void expect_field_error(const HttpResult& result, long status, const std::string& field) {
+  EXPECT_EQ(result.status, status) << result.body;
+  const auto body = result.json().as_object();
+  EXPECT_TRUE(body.contains("code")) << result.body;
+  EXPECT_EQ(body.at("details").as_object().at("field"), field.c_str()) << result.body;
+}
+
+TEST_F(SessionsApi, TurnsThenBuildGiveExactCounts) {
+  ASSERT_EQ(add_turn(client, "exact-1", "user", "What does the deploy script do?").status, 201);
+  ASSERT_EQ(add_turn(client, "exact-1", "assistant", "It builds, tests and ships the binary.").status, 201);
+  auto last = add_turn(client, "exact-1", "user", "And where are the logs?");
+  ASSERT_EQ(last.status, 201) << last.body;
+  EXPECT_EQ(last.json().at("seq"), 3);
+  EXPECT_EQ(last.json().at("tokens").at("cl100k_base"), 6);
+
+  for (const std::string encoding : {"cl100k_base", "o200k_base"}) {
+    auto built = client.post_json("/api/v1/context/build", {{"session_id", "exact-1"},
+                                                            {"system_prompt", "You are terse."},
+                                                            {"max_tokens", 8000},
+                                                            {"encoding", encoding}});
+    ASSERT_EQ(built.status, 200) << built.body;
+    const auto body = built.json().as_object();
+    const auto& messages = body.at("messages").as_array();
+    const auto total = body.at("total_tokens").to_number<size_t>();
+    EXPECT_EQ(recount_messages(messages, encoding), total) << encoding;
+    EXPECT_LE(total, 8000u - body.at("completion_tokens").to_number<size_t>());
+    EXPECT_EQ(messages.front().at("content"), "You are terse.");
+    EXPECT_EQ(messages.back().at("content"), "And where are the logs?");
+    EXPECT_EQ(body.at("slots").at("turns").at("count"), 3);
+    EXPECT_EQ(body.at("summarized"), false);
+    EXPECT_EQ(body.at("remaining").to_number<size_t>(), 8000u - 1000u - total);
+  }
+}
+
+TEST_F(SessionsApi, LongSessionsFoldIntoTheBriefOnce) {
+  for (int i = 0; i < 30; ++i) {
+    ASSERT_EQ(add_turn(client, "fold-1", i % 2 ? "assistant" : "user", words(80, "t" + std::to_string(i) + "w")).status,
+              201);
+  }
+  auto first = client.post_json("/api/v1/context/build", {{"session_id", "fold-1"}, {"max_tokens", 4000}});
+  ASSERT_EQ(first.status, 200) << first.body;
+  const auto body = first.json().as_object();
+  EXPECT_EQ(body.at("summarized"), true);
+  const auto through = body.at("metadata").at("brief_through_seq").to_number<int64_t>();
+  EXPECT_GT(through, 0);
+  EXPECT_LE(body.at("slots").at("brief").at("tokens").to_number<size_t>(),
+            body.at("slots").at("brief").at("budget").to_number<size_t>());
+  EXPECT_EQ(recount_messages(body.at("messages").as_array(), "cl100k_base"), body.at("total_tokens").to_number<size_t>());
+
+  auto again = client.post_json("/api/v1/context/build", {{"session_id", "fold-1"}, {"max_tokens", 4000}});
+  ASSERT_EQ(again.status, 200);
+  EXPECT_EQ(again.json().at("summarized"), false);
+
+  auto session = client.get("/api/v1/sessions/fold-1");
+  ASSERT_EQ(session.status, 200) << session.body;
+  const auto view = session.json().as_object();
+  EXPECT_EQ(view.at("brief").at("through_seq"), through);
+  EXPECT_EQ(view.at("turns").as_array().size(), 30u);
+  for (const auto& turn : view.at("turns").as_array()) {
+    EXPECT_EQ(turn.at("folded").as_bool(), turn.at("seq").to_number<int64_t>() <= through);
+  }
+}
+
+TEST_F(SessionsApi, DeleteRemovesTheSession) {
+  ASSERT_EQ(add_turn(client, "gone-1", "user", "temporary").status, 201);
+  EXPECT_EQ(client.get("/api/v1/sessions/gone-1?namespace=other").status, 404);
+  EXPECT_EQ(client.del("/api/v1/sessions/gone-1").status, 200);
+  EXPECT_EQ(client.get("/api/v1/sessions/gone-1").status, 404);
+  EXPECT_EQ(client.del("/api/v1/sessions/gone-1").status, 404);
+}
+
+TEST_F(SessionsApi, BadInputIsA4xxNamingTheField) {
+  ASSERT_EQ(add_turn(client, "bad-1", "user", "hello").status, 201);
+  auto unknown = client.post_json("/api/v1/context/build", {{"session_id", "no-such-session"}});
+  EXPECT_EQ(unknown.status, 404) << unknown.body;
+
+  auto encoding = client.post_json("/api/v1/context/build", {{"session_id", "bad-1"}, {"encoding", "p50k_base"}});
+  expect_field_error(encoding, 400, "encoding");
+  EXPECT_NE(encoding.body.find("o200k_base"), std::string::npos);
+
+  expect_field_error(client.post_json("/api/v1/context/build",
+                                      {{"session_id", "bad-1"}, {"max_tokens", 500}, {"completion_tokens", 600}}),
+                     400, "completion_tokens");
+  expect_field_error(client.post_json("/api/v1/context/build", {{"session_id", "bad-1"}, {"max_tokens", -1}}), 400,
+                     "max_tokens");
+  expect_field_error(
+      client.post_json("/api/v1/context/build", {{"session_id", "bad-1"}, {"max_tokens", 1000000000000LL}}), 400,
+      "max_tokens");
+  expect_field_error(
+      client.post_json("/api/v1/context/build", {{"session_id", "bad-1"}, {"slots", {{"turns", -5}}}}), 400,
+      "slots.turns");
+  expect_field_error(client.post_json("/api/v1/context/build",
+                                      {{"turns", boost::json::array{{{"role", "robot"}, {"content", "x"}}}}}),
+                     400, "turns[0].role");
+  expect_field_error(client.post_json("/api/v1/context/build", {{"session_id", "bad-1"}, {"max_tokns", 10}}), 400,
+                     "max_tokns");
+  expect_field_error(add_turn(client, "bad-1", "wizard", "x"), 400, "role");
+  expect_field_error(add_turn(client, "bad id!", "user", "x"), 400, "session_id");
+}
+
+TEST_F(SessionsApi, AContextThatCannotFitIs422WithTheNumbers) {
+  auto result = client.post_json("/api/v1/context/build",
+                                 {{"turns", boost::json::array{{{"role", "user"}, {"content", "hi"}}}},
+                                  {"system_prompt", words(2000, "s")},
+                                  {"max_tokens", 1000},
+                                  {"completion_tokens", 200}});
+  EXPECT_EQ(result.status, 422) << result.body;
+  const auto details = result.json().at("details").as_object();
+  EXPECT_EQ(details.at("available_tokens"), 800);
+  EXPECT_GT(details.at("needed_tokens").to_number<int64_t>(), 800);
+}
+
+TEST_F(SessionsApi, IncludeFactsIsAcceptedWithANote) {
+  auto result = client.post_json("/api/v1/context/build",
+                                 {{"turns", boost::json::array{{{"role", "user"}, {"content", "hi"}}}},
+                                  {"include_facts", true}});
+  ASSERT_EQ(result.status, 200) << result.body;
+  EXPECT_NE(result.body.find("include_facts is accepted but ignored"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace hirag::testing
