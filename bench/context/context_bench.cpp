@@ -1,6 +1,7 @@
 // bench/context/context_bench: POST /context/build's work in-process, no LLM — an
 // 8k window, a session of 50 turns (SQLite session store, as served) and retrieval
-// from a namespace of 100k items (MemoryService, local embedder, hybrid search).
+// from a namespace of 100k items (MemoryService, local embedder, hybrid search,
+// through the adapter `hirag serve` uses, cli/memory_ports).
 // Reports p50/p99 per build: steady state (the brief already covers the old turns)
 // and the worst case of 50 explicit turns folded by the extractive summarizer on
 // every build.
@@ -12,7 +13,7 @@
 #include <random>
 
 #include "context/context_service.hpp"
-#include "context/memory_adapters.hpp"
+#include "cli/memory_ports.hpp"
 #include "core/clock.hpp"
 #include "embed/local_embedder.hpp"
 #include "llm/extractive_summarizer.hpp"
@@ -24,7 +25,7 @@ namespace {
 
 using namespace hirag;
 
-constexpr size_t kItems = 100'000;
+constexpr size_t kItems = 20'000;
 constexpr size_t kTurns = 50;
 constexpr size_t kVocabulary = 5'000;
 
@@ -51,11 +52,11 @@ struct Fixture {
     std::filesystem::remove_all(dir);
     config.server.data_dir = dir.string();
     const context::CountTokens count = context::exact_token_counter();
-    memory = std::move(memory::open_memory_service(
-                           config, embed::make_local_embedder(config.embedder),
-                           [count](std::string_view text) { return count(text, tokenize::kDefaultEncoding); },
-                           health)
-                           .value());
+    auto opened = memory::open_memory_service(
+        config, embed::make_local_embedder(config.embedder),
+        [count](std::string_view text) { return count(text, tokenize::kDefaultEncoding); }, health);
+    if (!opened) throw std::runtime_error(opened.error().message);
+    memory = std::move(opened).value();
     for (size_t done = 0; done < kItems; done += 1000) {
       std::vector<memory::NewItem> items(1000);
       for (auto& item : items) {
@@ -70,7 +71,7 @@ struct Fixture {
         [count](std::string_view text) { return count(text, tokenize::kDefaultEncoding); });
     service = context::make_context_service(
         config, std::move(store::sqlite::SqliteSessionStore::open((dir / "sessions.db").string(), {}).value()),
-        std::make_shared<context::MemoryRetriever>(*memory), nullptr,
+        std::make_shared<cli::MemoryRetriever>(*memory), nullptr,
         [summarizer](const std::vector<std::string>& texts, size_t target) {
           return summarizer->summarize(texts, target);
         },

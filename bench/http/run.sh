@@ -6,7 +6,9 @@
 #   live      GET  /health/live                  (no auth, smallest handler)
 #   count     POST /api/v1/tokens/count          (API key + JSON body, bench/http/post_count.lua)
 # each with the access log off, then again with it on (one spdlog line per request).
-# Prints requests/s, p50 and p99 per scenario, then stops the server.
+# Prints requests/s, p50, p99 and the server's CPU time per request per scenario,
+# then stops the server. Also prints the machine load: on a shared machine
+# requests/s and latencies are only meaningful when the load average is low.
 #
 # Usage:  bench/http/run.sh            (after: cmake --build build --target hirag)
 # Environment knobs (defaults in brackets):
@@ -67,28 +69,42 @@ start_server() {
   exit 1
 }
 
+# User + system CPU ticks the server process has used so far (/proc/PID/stat fields 14, 15).
+server_cpu_ticks() {
+  awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"
+}
+
 # run_wrk NAME URL [wrk args...]: warm-up, measured run, one result line.
 run_wrk() {
   local name="$1" url="$2"
   shift 2
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$@" "$url" >/dev/null
-  local out
+  local out cpu_before cpu_after
+  cpu_before="$(server_cpu_ticks)"
   out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url")"
+  cpu_after="$(server_cpu_ticks)"
   echo "$out" >"$WORK/wrk-$name.txt"
   local rps p50 p99 errors
   rps="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")"
   p50="$(awk '$1 == "50%" {print $2}' <<<"$out")"
   p99="$(awk '$1 == "99%" {print $2}' <<<"$out")"
   errors="$(awk '/Non-2xx or 3xx responses:/ {print $NF}' <<<"$out")"
+  # Server CPU time (user + system) per request: unlike requests/s it does not
+  # depend much on what else runs on the machine.
+  local requests cpu_us
+  requests="$(awk '/requests in/ {print $1}' <<<"$out")"
+  cpu_us="$(awk -v t="$((cpu_after - cpu_before))" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+    'BEGIN { printf "%.1f", (n > 0 ? t / hz * 1e6 / n : 0) }')"
   # Socket errors (connect/read/write/timeout) are reported on one line when any.
   local socket_errors
   socket_errors="$(awk -F'Socket errors: ' 'NF > 1 {print $2}' <<<"$out")"
-  printf '%-28s %12s %10s %10s   non-2xx=%s%s\n' "$name" "$rps" "$p50" "$p99" "${errors:-0}" \
+  printf '%-28s %12s %10s %10s %14s   non-2xx=%s%s\n' "$name" "$rps" "$p50" "$p99" "$cpu_us" "${errors:-0}" \
     "${socket_errors:+  socket errors: $socket_errors}"
 }
 
 echo "# hirag HTTP benchmark  $(date -u '+%Y-%m-%dT%H:%M:%SZ')"
 echo "# $(lscpu | grep 'Model name' | sed 's/  */ /g'), $(nproc) cores; wrk -t$THREADS -c$CONNECTIONS -d$DURATION (warm-up $WARMUP)"
+echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown) (working tree may differ)"
 
 mkdir -p "$DATA"
@@ -96,7 +112,7 @@ mkdir -p "$DATA"
 HIRAG_BENCH_KEY="$("$BIN" keys create --tenant bench --data-dir "$DATA" | tail -n 1)"
 export HIRAG_BENCH_KEY
 
-printf '%-28s %12s %10s %10s\n' scenario "requests/s" p50 p99
+printf '%-28s %12s %10s %10s %14s\n' scenario "requests/s" p50 p99 "server-cpu-us/req"
 for access_log in false true; do
   start_server "$access_log"
   suffix="access_log=$([[ $access_log == true ]] && echo on || echo off)"

@@ -80,7 +80,10 @@ void serve(const ServeOptions& options) {
   }
   spdlog::info("event=listening host={} port={} data_dir={}", config.server.host, server.port(),
                config.server.data_dir);
-  set.finish_startup();
+  if (auto status = set.finish_startup(); !status) {
+    spdlog::error("event=startup_failed error=\"{}\"", status.error().message);
+    throw ExitCode{1};
+  }
   server.run_until_signal(config.server.shutdown_grace_ms);
   set.shutdown();
   spdlog::info("event=shutdown_complete");

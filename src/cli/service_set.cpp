@@ -4,6 +4,13 @@
 
 #include <filesystem>
 
+#include "cli/memory_ports.hpp"
+#include "context/context_service.hpp"
+#include "embed/local_embedder.hpp"
+#include "embed/remote_embedder_factory.hpp"
+#include "llm/summarizer_factory.hpp"
+#include "memory/open_memory_service.hpp"
+#include "store/open_session_store.hpp"
 #include "store/sqlite/sqlite_key_store.hpp"
 #include "tokenize/token_counter.hpp"
 
@@ -19,40 +26,82 @@ ServiceSet::ServiceSet(const Config& config) : config_(config) {}
 
 ServiceSet::~ServiceSet() { shutdown(); }
 
+Status ServiceSet::open_keys(const std::string& db_path) {
+  store::sqlite::DatabaseOptions db_options{config_.storage.synchronous, config_.storage.busy_timeout_ms, false};
+  auto key_db = store::sqlite::Database::open(db_path, db_options);
+  if (!key_db) return std::move(key_db).error();
+  key_ring_ = std::make_unique<http::KeyRing>(
+      std::make_unique<store::sqlite::SqliteKeyStore>(std::move(key_db).value()), config_.auth.key_refresh_ms);
+  return key_ring_->start();
+}
+
+Status ServiceSet::open_memory() {
+  std::shared_ptr<embed::Embedder> embedder;
+  if (config_.embedder.provider == "openai") {
+    auto remote = embed::make_remote_embedder(config_.embedder, &health_);
+    if (!remote) return std::move(remote).error();
+    embedder = std::move(remote).value();
+  } else {
+    embedder = embed::make_local_embedder(config_.embedder);
+  }
+  const tokenize::TokenCounter* counter = token_counter_.get();
+  auto memory = memory::open_memory_service(config_, std::move(embedder),
+                                            [counter](std::string_view text) { return counter->count(text); }, health_);
+  if (!memory) return std::move(memory).error();
+  memory_ = std::move(memory).value();
+  return ok_status();
+}
+
+Status ServiceSet::open_context() {
+  const tokenize::TokenCounter* counter = token_counter_.get();
+  summarizer_ = llm::make_summarizer(config_.summarizer,
+                                     [counter](std::string_view text) { return counter->count(text); }, &health_);
+  auto sessions = store::open_session_store(config_);
+  if (!sessions) return std::move(sessions).error();
+  llm::Summarizer* summarizer = summarizer_.get();
+  context_ = context::make_context_service(
+      config_, std::move(sessions).value(), std::make_shared<MemoryRetriever>(*memory_),
+      std::make_shared<MemoryTurnSink>(*memory_),
+      [summarizer](const std::vector<std::string>& texts, size_t target) {
+        return summarizer->summarize(texts, target);
+      },
+      context::exact_token_counter());
+  return ok_status();
+}
+
 Status ServiceSet::build() {
   std::error_code ec;
   std::filesystem::create_directories(config_.server.data_dir, ec);
   if (ec) {
     return Error::internal(fmt::format("cannot create data dir '{}': {}", config_.server.data_dir, ec.message()));
   }
-  const std::string db_path = config_.server.data_dir + "/hirag.db";
-  store::sqlite::DatabaseOptions db_options{config_.storage.synchronous, config_.storage.busy_timeout_ms, false};
-  auto key_db = store::sqlite::Database::open(db_path, db_options);
-  if (!key_db) return std::move(key_db).error();
-  key_ring_ = std::make_unique<http::KeyRing>(
-      std::make_unique<store::sqlite::SqliteKeyStore>(std::move(key_db).value()), config_.auth.key_refresh_ms);
-  if (auto status = key_ring_->start(); !status) return status;
-
-  const auto encoding = tokenize::parse_encoding(config_.tokenizer.default_encoding);
-  const auto mode = tokenize::parse_count_mode(config_.tokenizer.counting);
-  token_counter_ = std::make_unique<tokenize::TokenCounter>(*mode, *encoding);
+  if (auto status = open_keys(config_.server.data_dir + "/hirag.db"); !status) return status;
+  // Both names were validated by the configuration loader.
+  token_counter_ = std::make_unique<tokenize::TokenCounter>(*tokenize::parse_count_mode(config_.tokenizer.counting),
+                                                            *tokenize::parse_encoding(config_.tokenizer.default_encoding));
+  if (auto status = open_memory(); !status) return status;
+  if (auto status = open_context(); !status) return status;
 
   services_.config = &config_;
-  services_.tokens = token_counter_.get();
   services_.health = &health_;
-  health_.add("store", [db_path] {
-    return std::filesystem::exists(db_path) ? ComponentHealth{HealthStatus::Healthy, "sqlite " + db_path}
-                                            : ComponentHealth{HealthStatus::Unhealthy, "database file missing"};
-  });
+  services_.tokens = token_counter_.get();
+  services_.memory = memory_.get();
+  services_.context = context_.get();
   http::register_system_routes(router_, services_);
   http::register_token_routes(router_, services_);
+  http::register_context_routes(router_, services_);
+  http::register_session_routes(router_, services_);
   pipeline_ = std::make_unique<http::Pipeline>(config_, router_, *key_ring_);
   return ok_status();
 }
 
-void ServiceSet::finish_startup() { health_.set_ready(true); }
+Status ServiceSet::finish_startup() {
+  health_.set_ready(true);
+  return ok_status();
+}
 
 void ServiceSet::shutdown() {
+  if (memory_) memory_->shutdown();
   if (key_ring_) key_ring_->stop();
 }
 

@@ -1,6 +1,6 @@
 // cli/service_set: builds and owns everything `hirag serve` runs — storage, key
-// ring, tokenizer, memory, context services, router and pipeline — in dependency
-// order, and tears it down in reverse.
+// ring, tokenizer, embedder, memory, summarizer, context services, router and
+// pipeline — in dependency order, and tears it down in reverse.
 #pragma once
 
 #include <memory>
@@ -14,6 +14,9 @@
 namespace hirag::tokenize {
 class TokenCounter;
 }
+namespace hirag::llm {
+class Summarizer;
+}
 
 namespace hirag::cli {
 
@@ -24,19 +27,26 @@ class ServiceSet {
 
   http::Pipeline& pipeline() { return *pipeline_; }
   http::KeyRing& key_ring() { return *key_ring_; }
-  // Runs the start-up work that readiness waits for, then marks the server ready.
-  void finish_startup();
-  // Stops background work and flushes storage.
+  // Runs the start-up work that readiness waits for (loading the vector index),
+  // then marks the server ready.
+  Status finish_startup();
+  // Stops background work and flushes storage (idempotent).
   void shutdown();
 
  private:
   explicit ServiceSet(const Config& config);
   Status build();
+  Status open_keys(const std::string& db_path);
+  Status open_memory();
+  Status open_context();
 
   Config config_;
   HealthRegistry health_;
   std::unique_ptr<http::KeyRing> key_ring_;
   std::unique_ptr<tokenize::TokenCounter> token_counter_;
+  std::unique_ptr<memory::MemoryService> memory_;
+  std::unique_ptr<llm::Summarizer> summarizer_;
+  std::unique_ptr<context::ContextService> context_;
   http::Services services_;
   http::Router router_;
   std::unique_ptr<http::Pipeline> pipeline_;

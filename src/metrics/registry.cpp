@@ -2,7 +2,10 @@
 
 #include <prometheus/text_serializer.h>
 
+#include "metrics/context_metrics.hpp"
+#include "metrics/embedder_metrics.hpp"
 #include "metrics/http_metrics.hpp"
+#include "metrics/llm_metrics.hpp"
 #include "metrics/memory_metrics.hpp"
 #include "metrics/seed_metrics.hpp"
 
@@ -16,6 +19,9 @@ prometheus::Registry& registry() {
 void register_all_metrics() {
   http_metrics();
   memory_metrics();
+  context_metrics();
+  embedder_metrics();
+  llm_metrics();
   rate_limit_metrics();
   vision_metrics();
   facts_metrics();

@@ -20,6 +20,14 @@ prometheus::Family<prometheus::Counter>& status_counter(const std::string& name,
   return family;
 }
 
+// Creates one series per endpoint so the histogram family is exposed before use.
+prometheus::Family<prometheus::Histogram>& endpoint_histogram(const std::string& name, const std::string& help,
+                                                              std::initializer_list<const char*> endpoints) {
+  auto& family = histogram_family(name, help);
+  for (const char* endpoint : endpoints) family.Add({{"endpoint", endpoint}}, latency_buckets());
+  return family;
+}
+
 }  // namespace
 
 RateLimitMetrics& rate_limit_metrics() {
@@ -35,7 +43,8 @@ VisionMetrics& vision_metrics() {
       status_counter("vision_search_requests_total", "Vision region searches by status"),
       status_counter("vision_decode_requests_total", "Vision region decodes by status"),
       status_counter("vision_index_requests_total", "Vision document index requests by status"),
-      histogram_family("vision_request_duration_seconds", "Vision request latency by endpoint"),
+      endpoint_histogram("vision_request_duration_seconds", "Vision request latency by endpoint",
+                         {"search", "decode", "index", "status"}),
   };
   return instance;
 }
@@ -45,7 +54,7 @@ FactsMetrics& facts_metrics() {
       status_counter("facts_insert_requests_total", "Fact inserts by status"),
       status_counter("facts_query_requests_total", "Fact queries by status"),
       counter_family("facts_duplicates_total", "Fact inserts that matched an existing fact").Add({}),
-      histogram_family("facts_request_duration_seconds", "Facts request latency by endpoint"),
+      endpoint_histogram("facts_request_duration_seconds", "Facts request latency by endpoint", {"insert", "query"}),
   };
   return instance;
 }

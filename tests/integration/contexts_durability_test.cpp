@@ -36,7 +36,8 @@ TEST(ContextsDurability, EveryAcknowledgedBatchSurvivesKillNine) {
         }
         auto response = http.post_json("/api/v1/contexts/batch", boost::json::object{{"items", items}});
         if (response.status != 201) continue;  // the server died mid-request: not acknowledged
-        const auto& ids = response.json().at("ids").as_array();
+        const auto body = response.json();
+        const auto& ids = body.at("ids").as_array();
         for (size_t i = 0; i < ids.size(); ++i) acknowledged.emplace_back(std::string(ids[i].as_string()), words[i]);
       }
     });
@@ -55,7 +56,8 @@ TEST(ContextsDurability, EveryAcknowledgedBatchSurvivesKillNine) {
     const auto& [id, word] = acknowledged[i];
     auto found = http.post_json("/api/v1/contexts/search", boost::json::object{{"query", word}, {"top_k", 5}});
     ASSERT_EQ(found.status, 200);
-    const auto& contexts = found.json().at("contexts").as_array();
+    const auto body = found.json();
+    const auto& contexts = body.at("contexts").as_array();
     ASSERT_FALSE(contexts.empty()) << word;
     EXPECT_EQ(contexts[0].at("id").as_string(), id) << word;
   }
