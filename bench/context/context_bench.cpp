@@ -25,7 +25,7 @@ namespace {
 
 using namespace hirag;
 
-constexpr size_t kItems = 20'000;
+constexpr size_t kItems = 100'000;
 constexpr size_t kTurns = 50;
 constexpr size_t kVocabulary = 5'000;
 
@@ -44,6 +44,15 @@ class Corpus {
  private:
   std::mt19937 rng_;
   std::vector<std::string> words_;
+};
+
+class PrefetchedRetriever final : public context::Retriever {
+ public:
+  explicit PrefetchedRetriever(std::vector<context::RetrievedSnippet> snippets) : snippets_(std::move(snippets)) {}
+  Result<std::vector<context::RetrievedSnippet>> retrieve(const context::RetrievalQuery&) override { return snippets_; }
+
+ private:
+  std::vector<context::RetrievedSnippet> snippets_;
 };
 
 struct Fixture {
@@ -83,6 +92,13 @@ struct Fixture {
       (void)service->append_turn({{"bench", "default", "s50"}, role, content, std::nullopt, "{}"}).value();
     }
     (void)service->build(session_request()).value();  // the first build folds the old turns
+
+    // The same session and store, with the snippets of one search served from memory.
+    std::vector<context::RetrievedSnippet> snippets =
+        cli::MemoryRetriever(*memory).retrieve({"bench", "default", turns.back().content, 5000, 20}).value();
+    assembly = context::make_context_service(
+        config, std::move(store::sqlite::SqliteSessionStore::open((dir / "sessions.db").string(), {}).value()),
+        std::make_shared<PrefetchedRetriever>(std::move(snippets)), nullptr, nullptr, count);
   }
   ~Fixture() {
     service.reset();
@@ -105,6 +121,7 @@ struct Fixture {
   Corpus corpus;
   std::unique_ptr<memory::MemoryService> memory;
   std::unique_ptr<context::ContextService> service;
+  std::unique_ptr<context::ContextService> assembly;  // no search: prefetched snippets
   std::vector<context::Turn> turns;
 };
 
@@ -119,13 +136,13 @@ void report_percentiles(benchmark::State& state, std::vector<double>& samples) {
   state.counters["p99_ms"] = samples[samples.size() * 99 / 100] * 1000;
 }
 
-void run(benchmark::State& state, const context::BuildRequest& request) {
+void run(benchmark::State& state, const context::BuildRequest& request, bool with_search = true) {
   auto& f = fixture();
   std::vector<double> samples;
   size_t tokens = 0;
   for (auto _ : state) {
     const double start = monotonic_seconds();
-    auto built = f.service->build(request);
+    auto built = (with_search ? f.service : f.assembly)->build(request);
     samples.push_back(monotonic_seconds() - start);
     if (!built) state.SkipWithError(built.error().message.c_str());
     else tokens = built->context.total_tokens;
@@ -137,6 +154,10 @@ void run(benchmark::State& state, const context::BuildRequest& request) {
 void BM_BuildSession8k(benchmark::State& state) { run(state, fixture().session_request()); }
 BENCHMARK(BM_BuildSession8k)->Unit(benchmark::kMicrosecond)->Iterations(2000);
 
+// Session build without the search (snippets prefetched): the cost of context/ itself.
+void BM_AssemblyOnlySession8k(benchmark::State& state) { run(state, fixture().session_request(), false); }
+BENCHMARK(BM_AssemblyOnlySession8k)->Unit(benchmark::kMicrosecond)->Iterations(2000);
+
 void BM_BuildExplicitTurnsWithFold8k(benchmark::State& state) {
   auto request = fixture().session_request();
   request.session_id.reset();
@@ -144,6 +165,25 @@ void BM_BuildExplicitTurnsWithFold8k(benchmark::State& state) {
   run(state, request);
 }
 BENCHMARK(BM_BuildExplicitTurnsWithFold8k)->Unit(benchmark::kMicrosecond)->Iterations(500);
+
+// The retrieval part alone (memory's hybrid search with the request a build makes),
+// to tell the cost of assembly from the cost of search.
+void BM_RetrievalOnly8k(benchmark::State& state) {
+  auto& f = fixture();
+  memory::SearchRequest request;
+  request.query = f.turns.back().content;
+  request.top_k = 20;
+  request.max_tokens = 5000;
+  std::vector<double> samples;
+  for (auto _ : state) {
+    const double start = monotonic_seconds();
+    auto found = f.memory->search("bench", request);
+    samples.push_back(monotonic_seconds() - start);
+    benchmark::DoNotOptimize(found);
+  }
+  report_percentiles(state, samples);
+}
+BENCHMARK(BM_RetrievalOnly8k)->Unit(benchmark::kMicrosecond)->Iterations(500);
 
 }  // namespace
 

@@ -3,13 +3,16 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/exit_code.hpp"
+#include "core/logging.hpp"
 #include "cli/keys_command.hpp"
 #include "cli/serve_command.hpp"
 #include "cli/tokenize_command.hpp"
 
 namespace hirag::cli {
 
-int run(int argc, char** argv) {
+namespace {
+
+int parse_and_run(int argc, char** argv) {
   CLI::App app{"hirag: memory and context server for LLM agents"};
   app.require_subcommand(1);
   add_serve_command(app);
@@ -28,6 +31,14 @@ int run(int argc, char** argv) {
     return code.value;
   }
   return 0;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  const int code = parse_and_run(argc, argv);
+  shutdown_logging();  // flushes the asynchronous log before the process exits
+  return code;
 }
 
 }  // namespace hirag::cli

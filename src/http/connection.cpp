@@ -146,8 +146,14 @@ std::optional<Response> read_failure_response(const boost::system::error_code& e
 // Marks one request in flight, from its first byte to the end of its response.
 class InFlight {
  public:
-  explicit InFlight(Drain& drain) : drain_(drain) { drain_.request_started(); }
-  ~InFlight() { drain_.request_finished(); }
+  explicit InFlight(Drain& drain) : drain_(drain) {
+    drain_.request_started();
+    metrics::http_metrics().in_flight.Increment();
+  }
+  ~InFlight() {
+    metrics::http_metrics().in_flight.Decrement();
+    drain_.request_finished();
+  }
   InFlight(const InFlight&) = delete;
   InFlight& operator=(const InFlight&) = delete;
 

@@ -181,12 +181,8 @@ void Pipeline::finish(Exchange& exchange, Response& response) const {
   if (exchange.rate) add_rate_headers(response, *exchange.rate);
   const double seconds = monotonic_seconds() - exchange.started_at;
   const std::string route = request.route.empty() ? "unmatched" : request.route;
-  auto& http = metrics::http_metrics();
-  http.requests
-      .Add({{"route", route}, {"method", std::string(method_name(request.method))},
-            {"status", std::to_string(response.status)}})
-      .Increment();
-  http.duration.Add({{"route", route}}, metrics::latency_buckets()).Observe(seconds);
+  metrics::http_request_counter(route, method_name(request.method), response.status).Increment();
+  metrics::http_request_histogram(route).Observe(seconds);
   if (config_.logging.access_log) {
     spdlog::info("event=access request_id={} tenant={} method={} route={} status={} duration_ms={:.3f} peer={}",
                  request.request_id, request.tenant.empty() ? "-" : request.tenant, method_name(request.method), route,

@@ -8,7 +8,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
-#include <boost/asio/strand.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <thread>
@@ -21,17 +21,27 @@ namespace hirag::http {
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 
+// One io_context per I/O thread: connections are dealt round-robin to them, so
+// threads never contend on a shared scheduler and a connection's coroutine never
+// runs on two threads (no strand needed).
 struct Server::Impl {
-  Impl(ServerOptions o, Pipeline& p)
-      : options(std::move(o)), pipeline(p), acceptor(io), workers(static_cast<size_t>(options.worker_threads)) {}
+  Impl(ServerOptions o, Pipeline& p) : options(std::move(o)), pipeline(p), workers(static_cast<size_t>(options.worker_threads)) {
+    for (int i = 0; i < std::max(1, options.io_threads); ++i) {
+      contexts.push_back(std::make_unique<asio::io_context>(1));
+      guards.emplace_back(contexts.back()->get_executor());
+    }
+    acceptor = std::make_unique<tcp::acceptor>(*contexts.front());
+  }
+
+  asio::io_context& next_context() { return *contexts[next++ % contexts.size()]; }
 
   asio::awaitable<void> accept_loop() {
     for (;;) {
       boost::system::error_code ec;
-      tcp::socket socket = co_await acceptor.async_accept(asio::make_strand(io),
-                                                          asio::redirect_error(asio::use_awaitable, ec));
+      tcp::socket socket = co_await acceptor->async_accept(next_context().get_executor(),
+                                                           asio::redirect_error(asio::use_awaitable, ec));
       if (ec) {
-        if (!acceptor.is_open()) co_return;
+        if (!acceptor->is_open()) co_return;
         spdlog::warn("event=accept_failed error=\"{}\"", ec.message());
         continue;
       }
@@ -42,8 +52,10 @@ struct Server::Impl {
 
   ServerOptions options;
   Pipeline& pipeline;
-  asio::io_context io;
-  tcp::acceptor acceptor;
+  std::vector<std::unique_ptr<asio::io_context>> contexts;
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
+  std::unique_ptr<tcp::acceptor> acceptor;
+  size_t next = 0;
   asio::thread_pool workers;
   ConnectionContext context{};
   std::vector<std::thread> threads;
@@ -60,23 +72,23 @@ Status Server::start() {
   const auto address = asio::ip::make_address(s.options.host == "localhost" ? "127.0.0.1" : s.options.host, ec);
   if (ec) return Error::validation("server.host '" + s.options.host + "' is not an IP address");
   const tcp::endpoint endpoint(address, s.options.port);
-  s.acceptor.open(endpoint.protocol(), ec);
-  if (!ec) s.acceptor.set_option(asio::socket_base::reuse_address(true), ec);
-  if (!ec) s.acceptor.bind(endpoint, ec);
-  if (!ec) s.acceptor.listen(4096, ec);
+  s.acceptor->open(endpoint.protocol(), ec);
+  if (!ec) s.acceptor->set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) s.acceptor->bind(endpoint, ec);
+  if (!ec) s.acceptor->listen(4096, ec);
   if (ec) {
     return Error::internal(fmt::format("cannot listen on {}:{}: {}", s.options.host, s.options.port, ec.message()));
   }
   s.context = ConnectionContext{&s.pipeline, &s.workers, s.options.max_body_bytes, s.options.max_header_bytes,
                                 s.options.read_timeout_ms, s.options.idle_timeout_ms, std::make_shared<Drain>()};
-  asio::co_spawn(s.io, s.accept_loop(), asio::detached);
-  for (int i = 0; i < s.options.io_threads; ++i) s.threads.emplace_back([&s] { s.io.run(); });
+  asio::co_spawn(*s.contexts.front(), s.accept_loop(), asio::detached);
+  for (auto& io : s.contexts) s.threads.emplace_back([&io] { io->run(); });
   return ok_status();
 }
 
 uint16_t Server::port() const {
   boost::system::error_code ec;
-  auto endpoint = impl_->acceptor.local_endpoint(ec);
+  auto endpoint = impl_->acceptor->local_endpoint(ec);
   return ec ? 0 : endpoint.port();
 }
 
@@ -95,9 +107,9 @@ void Server::stop(int64_t grace_ms) {
   if (s.stopped) return;
   s.stopped = true;
   // 1. No new connections.
-  asio::post(s.acceptor.get_executor(), [&s] {
+  asio::post(s.acceptor->get_executor(), [&s] {
     boost::system::error_code ignored;
-    s.acceptor.close(ignored);
+    s.acceptor->close(ignored);
   });
   // 2. Idle connections close now; busy ones close after their current response.
   if (s.context.drain) {
@@ -105,7 +117,7 @@ void Server::stop(int64_t grace_ms) {
     // 3. Wait (bounded) for in-flight requests.
     s.context.drain->wait_idle(grace_ms);
   }
-  s.io.stop();
+  for (auto& io : s.contexts) io->stop();
   for (auto& t : s.threads) {
     if (t.joinable()) t.join();
   }

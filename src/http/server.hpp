@@ -1,7 +1,7 @@
 // http/server: the HTTP/1.1 server (Boost.Beast + Asio C++20 coroutines).
-// One io_context run by one thread per core; each connection is a coroutine on
-// its own strand; blocking handlers run on a separate worker pool that the
-// connection awaits. Limits: header and body size; timeouts: idle keep-alive and
+// One io_context per I/O thread (one per core), connections dealt round-robin;
+// each connection is a coroutine; blocking handlers run on a separate worker pool
+// that the connection awaits. Limits: header and body size; timeouts: idle keep-alive and
 // per-request read. stop() drains: no new connections, in-flight requests
 // finish (bounded), idle connections close.
 #pragma once

@@ -1,5 +1,7 @@
 #include "metrics/http_metrics.hpp"
 
+#include <unordered_map>
+
 namespace hirag::metrics {
 
 HttpMetrics& http_metrics() {
@@ -28,6 +30,27 @@ HttpMetrics& http_metrics() {
           .Register(registry()),
   };
   return instance;
+}
+
+prometheus::Counter& http_request_counter(const std::string& route, std::string_view method, int status) {
+  thread_local std::unordered_map<std::string, prometheus::Counter*> cache;
+  std::string key = route;
+  key.append(1, '\0').append(method).append(1, '\0').append(std::to_string(status));
+  auto it = cache.find(key);
+  if (it != cache.end()) return *it->second;
+  auto& counter = http_metrics().requests.Add(
+      {{"route", route}, {"method", std::string(method)}, {"status", std::to_string(status)}});
+  cache.emplace(std::move(key), &counter);
+  return counter;
+}
+
+prometheus::Histogram& http_request_histogram(const std::string& route) {
+  thread_local std::unordered_map<std::string, prometheus::Histogram*> cache;
+  auto it = cache.find(route);
+  if (it != cache.end()) return *it->second;
+  auto& histogram = http_metrics().duration.Add({{"route", route}}, latency_buckets());
+  cache.emplace(route, &histogram);
+  return histogram;
 }
 
 }  // namespace hirag::metrics

@@ -2,6 +2,9 @@
 // raw path, so label cardinality stays bounded), and auth failures.
 #pragma once
 
+#include <string>
+#include <string_view>
+
 #include "metrics/registry.hpp"
 
 namespace hirag::metrics {
@@ -15,5 +18,10 @@ struct HttpMetrics {
 };
 
 HttpMetrics& http_metrics();
+
+// The series of one request, looked up through a per-thread cache: Family::Add
+// takes a lock and hashes the label set, too much for every request.
+prometheus::Counter& http_request_counter(const std::string& route, std::string_view method, int status);
+prometheus::Histogram& http_request_histogram(const std::string& route);
 
 }  // namespace hirag::metrics
