@@ -5,6 +5,7 @@
 #include "cli/exit_code.hpp"
 #include "core/logging.hpp"
 #include "cli/keys_command.hpp"
+#include "cli/reindex_command.hpp"
 #include "cli/serve_command.hpp"
 #include "cli/tokenize_command.hpp"
 
@@ -17,6 +18,7 @@ int parse_and_run(int argc, char** argv) {
   app.require_subcommand(1);
   add_serve_command(app);
   add_keys_command(app);
+  add_reindex_command(app);
   add_tokenize_command(app);
   try {
     app.parse(argc, argv);

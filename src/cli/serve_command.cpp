@@ -6,6 +6,7 @@
 #include <iostream>
 #include <thread>
 
+#include "cli/config_loading.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/service_set.hpp"
 #include "core/logging.hpp"
@@ -19,15 +20,6 @@ struct ServeOptions {
   ConfigFlags flags;
   bool print_config = false;
 };
-
-Config load_or_exit(const ConfigFlags& flags) {
-  auto config = load_config(flags, process_environment());
-  if (!config) {
-    std::cerr << "error: " << config.error().message << "\n";
-    throw ExitCode{2};
-  }
-  return std::move(config).value();
-}
 
 http::ServerOptions server_options(const Config& config) {
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -45,7 +37,7 @@ http::ServerOptions server_options(const Config& config) {
 }
 
 void serve(const ServeOptions& options) {
-  const Config config = load_or_exit(options.flags);
+  const Config config = load_config_or_exit(options.flags);
   if (options.print_config) {
     std::cout << render_config(config);
     return;

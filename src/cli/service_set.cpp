@@ -4,10 +4,9 @@
 
 #include <filesystem>
 
+#include "cli/configured_embedder.hpp"
 #include "cli/memory_ports.hpp"
 #include "context/context_service.hpp"
-#include "embed/local_embedder.hpp"
-#include "embed/remote_embedder_factory.hpp"
 #include "llm/summarizer_factory.hpp"
 #include "memory/open_memory_service.hpp"
 #include "store/open_session_store.hpp"
@@ -36,16 +35,10 @@ Status ServiceSet::open_keys(const std::string& db_path) {
 }
 
 Status ServiceSet::open_memory() {
-  std::shared_ptr<embed::Embedder> embedder;
-  if (config_.embedder.provider == "openai") {
-    auto remote = embed::make_remote_embedder(config_.embedder, &health_);
-    if (!remote) return std::move(remote).error();
-    embedder = std::move(remote).value();
-  } else {
-    embedder = embed::make_local_embedder(config_.embedder);
-  }
+  auto embedder = make_configured_embedder(config_.embedder, &health_);
+  if (!embedder) return std::move(embedder).error();
   const tokenize::TokenCounter* counter = token_counter_.get();
-  auto memory = memory::open_memory_service(config_, std::move(embedder),
+  auto memory = memory::open_memory_service(config_, std::move(embedder).value(),
                                             [counter](std::string_view text) { return counter->count(text); }, health_);
   if (!memory) return std::move(memory).error();
   memory_ = std::move(memory).value();

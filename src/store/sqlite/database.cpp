@@ -130,14 +130,15 @@ Status Database::migrate() {
       !status) {
     return status;
   }
-  auto current = prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-  if (!current) return std::move(current).error();
-  current->step();
-  const int64_t applied = current->column_int(0);
+  // Each version is checked on its own (not against the maximum), so a migration
+  // numbered below one already applied is still applied; the check runs inside the
+  // write transaction so two processes opening a new data dir do not both apply it.
   for (const auto& migration : migrations()) {
-    if (migration.version <= applied) continue;
     Transaction tx(*this);
     if (!tx.begin_status()) return tx.begin_status();
+    auto applied = prepare("SELECT 1 FROM schema_migrations WHERE version = ?");
+    if (!applied) return std::move(applied).error();
+    if (applied->bind(1, static_cast<int64_t>(migration.version)).step()) continue;
     if (auto status = exec(migration.sql); !status) {
       return Error::internal(fmt::format("migration {} ({}) failed: {}", migration.version, migration.name,
                                          status.error().message));
