@@ -120,7 +120,7 @@ TEST_F(SessionsApi, BadInputIsA4xxNamingTheField) {
   expect_field_error(client.post_json("/api/v1/context/build", {{"session_id", "bad-1"}, {"max_tokns", 10}}), 400,
                      "max_tokns");
   expect_field_error(add_turn(client, "bad-1", "wizard", "x"), 400, "role");
-  expect_field_error(add_turn(client, "bad id!", "user", "x"), 400, "session_id");
+  expect_field_error(add_turn(client, "bad%20id%21", "user", "x"), 400, "session_id");  // "bad id!"
 }
 
 TEST_F(SessionsApi, AContextThatCannotFitIs422WithTheNumbers) {
