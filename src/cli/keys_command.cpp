@@ -2,12 +2,12 @@
 
 #include <fmt/format.h>
 
-#include <filesystem>
 #include <iostream>
 #include <memory>
 
 #include "cli/exit_code.hpp"
 #include "core/clock.hpp"
+#include "store/data_dir.hpp"
 #include "store/sqlite/sqlite_key_store.hpp"
 
 namespace hirag::cli {
@@ -19,20 +19,17 @@ struct KeysOptions {
   std::string id;
 };
 
-std::unique_ptr<store::KeyStore> open_keys(const std::string& data_dir) {
-  std::error_code ec;
-  std::filesystem::create_directories(data_dir, ec);
-  auto db = store::sqlite::Database::open(data_dir + "/hirag.db", {});
-  if (!db) {
-    std::cerr << "error: " << db.error().message << "\n";
-    throw ExitCode{1};
-  }
-  return std::make_unique<store::sqlite::SqliteKeyStore>(std::move(db).value());
-}
-
-void fail(const Error& error) {
+[[noreturn]] void fail(const Error& error) {
   std::cerr << "error: " << error.message << "\n";
   throw ExitCode{error.code == ErrorCode::Validation ? 2 : 1};
+}
+
+std::unique_ptr<store::KeyStore> open_keys(const std::string& data_dir) {
+  auto path = store::prepare_database_path(data_dir);
+  if (!path) fail(path.error());
+  auto db = store::sqlite::Database::open(*path, {});
+  if (!db) fail(db.error());
+  return std::make_unique<store::sqlite::SqliteKeyStore>(std::move(db).value());
 }
 
 void create_key(const KeysOptions& o) {

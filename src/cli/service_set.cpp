@@ -1,14 +1,11 @@
 #include "cli/service_set.hpp"
 
-#include <fmt/format.h>
-
-#include <filesystem>
-
 #include "cli/configured_embedder.hpp"
 #include "cli/memory_ports.hpp"
 #include "context/context_service.hpp"
 #include "llm/summarizer_factory.hpp"
 #include "memory/open_memory_service.hpp"
+#include "store/data_dir.hpp"
 #include "store/open_session_store.hpp"
 #include "store/sqlite/sqlite_key_store.hpp"
 #include "tokenize/token_counter.hpp"
@@ -25,9 +22,10 @@ ServiceSet::ServiceSet(const Config& config) : config_(config) {}
 
 ServiceSet::~ServiceSet() { shutdown(); }
 
-Status ServiceSet::open_keys(const std::string& db_path) {
-  store::sqlite::DatabaseOptions db_options{config_.storage.synchronous, config_.storage.busy_timeout_ms, false};
-  auto key_db = store::sqlite::Database::open(db_path, db_options);
+Status ServiceSet::open_keys() {
+  auto path = store::prepare_database_path(config_.server.data_dir);
+  if (!path) return std::move(path).error();
+  auto key_db = store::sqlite::Database::open(*path, store::database_options(config_.storage));
   if (!key_db) return std::move(key_db).error();
   key_ring_ = std::make_unique<http::KeyRing>(
       std::make_unique<store::sqlite::SqliteKeyStore>(std::move(key_db).value()), config_.auth.key_refresh_ms);
@@ -63,12 +61,7 @@ Status ServiceSet::open_context() {
 }
 
 Status ServiceSet::build() {
-  std::error_code ec;
-  std::filesystem::create_directories(config_.server.data_dir, ec);
-  if (ec) {
-    return Error::internal(fmt::format("cannot create data dir '{}': {}", config_.server.data_dir, ec.message()));
-  }
-  if (auto status = open_keys(config_.server.data_dir + "/hirag.db"); !status) return status;
+  if (auto status = open_keys(); !status) return status;
   // Both names were validated by the configuration loader.
   token_counter_ = std::make_unique<tokenize::TokenCounter>(*tokenize::parse_count_mode(config_.tokenizer.counting),
                                                             *tokenize::parse_encoding(config_.tokenizer.default_encoding));

@@ -36,7 +36,7 @@ class ServiceSet {
  private:
   explicit ServiceSet(const Config& config);
   Status build();
-  Status open_keys(const std::string& db_path);
+  Status open_keys();
   Status open_memory();
   Status open_context();
 

@@ -9,8 +9,6 @@
 
 namespace hirag::store {
 
-// The database file of a data dir.
-std::string database_path(const std::string& data_dir);
 // Creates the data dir if needed and opens its item store.
 Result<std::unique_ptr<ItemStore>> open_item_store(const Config& config);
 

@@ -11,15 +11,8 @@
 namespace hirag::testing {
 namespace {
 
-ServerOptions server_options(const std::string& data_dir = "") {
-  ServerOptions options;
-  options.env = {{"HIRAG_RATE_LIMIT__ENABLED", "false"}};
-  options.data_dir = data_dir;
-  return options;
-}
-
 TEST(ContextsConcurrency, ParallelWritersAndReadersStayConsistent) {
-  ServerProcess server(server_options());
+  ServerProcess server(without_rate_limit());
   std::atomic<bool> stop{false};
   std::atomic<int64_t> written{0};
   std::atomic<int64_t> failures{0};

@@ -12,18 +12,11 @@
 namespace hirag::testing {
 namespace {
 
-ServerOptions server_options(const std::string& data_dir = "") {
-  ServerOptions options;
-  options.env = {{"HIRAG_RATE_LIMIT__ENABLED", "false"}};
-  options.data_dir = data_dir;
-  return options;
-}
-
 TEST(ContextsDurability, EveryAcknowledgedBatchSurvivesKillNine) {
   TempDir dir;
   std::vector<std::pair<std::string, std::string>> acknowledged;  // id, unique word
   {
-    ServerProcess server(server_options(dir.path()));
+    ServerProcess server(without_rate_limit(dir.path()));
     std::atomic<bool> stop{false};
     std::thread writer([&] {
       auto http = server.client();
@@ -47,7 +40,7 @@ TEST(ContextsDurability, EveryAcknowledgedBatchSurvivesKillNine) {
     writer.join();
   }
   ASSERT_GT(acknowledged.size(), 20u);
-  ServerProcess restarted(server_options(dir.path()));
+  ServerProcess restarted(without_rate_limit(dir.path()));
   auto http = restarted.client();
   for (const auto& [id, word] : acknowledged) {
     ASSERT_EQ(http.get("/api/v1/contexts/" + id).status, 200) << id << " was acknowledged but is lost";

@@ -7,18 +7,11 @@
 namespace hirag::testing {
 namespace {
 
-ServerOptions server_options(const std::string& data_dir = "") {
-  ServerOptions options;
-  options.env = {{"HIRAG_RATE_LIMIT__ENABLED", "false"}};
-  options.data_dir = data_dir;
-  return options;
-}
-
 TEST(ContextsIsolation, ATenantCannotReachAnotherTenantsItems) {
   TempDir dir;
   const std::string key_a = create_api_key(dir.path(), "alpha");
   const std::string key_b = create_api_key(dir.path(), "bravo");
-  ServerProcess server(server_options(dir.path()));
+  ServerProcess server(without_rate_limit(dir.path()));
   auto a = server.client();
   a.set_bearer(key_a);
   auto b = server.client();

@@ -7,13 +7,6 @@
 namespace hirag::testing {
 namespace {
 
-ServerOptions server_options(const std::string& data_dir = "") {
-  ServerOptions options;
-  options.env = {{"HIRAG_RATE_LIMIT__ENABLED", "false"}};
-  options.data_dir = data_dir;
-  return options;
-}
-
 struct BadCase {
   std::string path;
   std::string body;
@@ -22,7 +15,7 @@ struct BadCase {
 
 class ContextsValidationTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { server_ = new ServerProcess(server_options()); }
+  static void SetUpTestSuite() { server_ = new ServerProcess(without_rate_limit()); }
   static void TearDownTestSuite() {
     delete server_;
     server_ = nullptr;

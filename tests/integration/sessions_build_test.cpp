@@ -12,7 +12,7 @@ namespace {
 class SessionsApi : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    server = new ServerProcess(ServerOptions{.env = {{"HIRAG_RATE_LIMIT__ENABLED", "false"}}});
+    server = new ServerProcess(without_rate_limit());
   }
   static void TearDownTestSuite() {
     delete server;

@@ -75,6 +75,13 @@ std::string read_file(const std::string& path) {
 
 }  // namespace
 
+ServerOptions without_rate_limit(const std::string& data_dir) {
+  ServerOptions options;
+  options.env = {{"HIRAG_RATE_LIMIT__ENABLED", "false"}};
+  options.data_dir = data_dir;
+  return options;
+}
+
 ServerProcess::ServerProcess(ServerOptions options) : options_(std::move(options)) {
   if (options_.data_dir.empty()) {
     own_dir_ = std::make_unique<TempDir>();

@@ -34,6 +34,10 @@ struct ServerOptions {
   bool wait_ready = true;                   // also wait for /health/ready = 200
 };
 
+// Options for tests that send many requests: rate limiting off, on `data_dir`
+// (empty = a private temp dir).
+ServerOptions without_rate_limit(const std::string& data_dir = "");
+
 class ServerProcess {
  public:
   explicit ServerProcess(ServerOptions options = {});
