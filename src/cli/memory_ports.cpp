@@ -36,4 +36,12 @@ Result<std::string> MemoryTurnSink::store_turn(const context::TurnMemory& turn) 
   return memory_.add(turn.tenant, std::move(item));
 }
 
+Status MemoryTurnSink::forget_turns(const std::string& tenant, const std::vector<std::string>& item_ids) {
+  for (const auto& id : item_ids) {
+    auto status = memory_.remove(tenant, id);
+    if (!status && status.error().code != ErrorCode::NotFound) return status;
+  }
+  return ok_status();
+}
+
 }  // namespace hirag::cli

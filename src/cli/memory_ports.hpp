@@ -23,6 +23,7 @@ class MemoryTurnSink final : public context::TurnSink {
  public:
   explicit MemoryTurnSink(memory::MemoryService& memory) : memory_(memory) {}
   Result<std::string> store_turn(const context::TurnMemory& turn) override;
+  Status forget_turns(const std::string& tenant, const std::vector<std::string>& item_ids) override;
 
  private:
   memory::MemoryService& memory_;

@@ -109,9 +109,17 @@ Result<SessionView> ContextService::get_session(const store::SessionKey& key) {
 
 Status ContextService::delete_session(const store::SessionKey& key) {
   if (auto status = validate_session_id(key.session_id); !status) return status;
+  auto turns = deps_.sessions->turns(key, false);
+  if (!turns) return std::move(turns).error();
   auto removed = deps_.sessions->remove(key);
   if (!removed) return std::move(removed).error();
   if (!*removed) return Error::not_found(fmt::format("no session '{}'", key.session_id));
+  // The turns' memory items go with the session, so a search no longer finds them.
+  std::vector<std::string> item_ids;
+  for (const auto& turn : *turns) {
+    if (turn.memory_id) item_ids.push_back(*turn.memory_id);
+  }
+  if (deps_.turn_sink && !item_ids.empty()) return deps_.turn_sink->forget_turns(key.tenant, item_ids);
   return ok_status();
 }
 

@@ -52,6 +52,9 @@ class TurnSink {
   // Stores the turn as a memory item carrying the session id (source "turn");
   // returns the item id.
   virtual Result<std::string> store_turn(const TurnMemory& turn) = 0;
+  // Deletes the memory items of a deleted session's turns (ids from store_turn);
+  // ids already gone are not an error.
+  virtual Status forget_turns(const std::string& tenant, const std::vector<std::string>& item_ids) = 0;
 };
 
 // Condenses `texts` into at most `target_tokens` tokens (llm::Summarizer::summarize).

@@ -38,8 +38,14 @@ class RecordingSink final : public TurnSink {
     turns.push_back(turn);
     return "mem-" + std::to_string(turns.size());
   }
+  Status forget_turns(const std::string&, const std::vector<std::string>& item_ids) override {
+    std::lock_guard lock(mutex_);
+    forgotten.insert(forgotten.end(), item_ids.begin(), item_ids.end());
+    return ok_status();
+  }
   std::mutex mutex_;
   std::vector<TurnMemory> turns;
+  std::vector<std::string> forgotten;
 };
 
 // A summarizer answering "summary#<call>: <first text head>", counting its calls.

@@ -127,6 +127,8 @@ TEST_F(ContextServiceTest, DeleteRemovesTheSessionAndItsTurns) {
   auto service = open_service();
   ASSERT_TRUE(add(*service, "user", "bye"));
   EXPECT_TRUE(service->delete_session({"t1", "default", "s1"}));
+  // The memory item the turn was stored as is deleted too.
+  EXPECT_EQ(sink->forgotten, std::vector<std::string>{"mem-1"});
   EXPECT_EQ(service->delete_session({"t1", "default", "s1"}).error().code, ErrorCode::NotFound);
   EXPECT_EQ(service->get_session({"t1", "default", "s1"}).error().code, ErrorCode::NotFound);
   auto again = add(*service, "user", "hello again");

@@ -86,12 +86,18 @@ TEST_F(SessionsApi, LongSessionsFoldIntoTheBriefOnce) {
   }
 }
 
-TEST_F(SessionsApi, DeleteRemovesTheSession) {
-  ASSERT_EQ(add_turn(client, "gone-1", "user", "temporary").status, 201);
+TEST_F(SessionsApi, DeleteRemovesTheSessionAndItsTurnsFromMemory) {
+  ASSERT_EQ(add_turn(client, "gone-1", "user", "temporary zanzibar walrus note").status, 201);
+  auto search = [&] {
+    return client.post_json("/api/v1/contexts/search", {{"query", "zanzibar walrus"}, {"session_id", "gone-1"}})
+        .json().at("contexts").as_array().size();
+  };
+  EXPECT_EQ(search(), 1u);
   EXPECT_EQ(client.get("/api/v1/sessions/gone-1?namespace=other").status, 404);
   EXPECT_EQ(client.del("/api/v1/sessions/gone-1").status, 200);
   EXPECT_EQ(client.get("/api/v1/sessions/gone-1").status, 404);
   EXPECT_EQ(client.del("/api/v1/sessions/gone-1").status, 404);
+  EXPECT_EQ(search(), 0u);
 }
 
 TEST_F(SessionsApi, BadInputIsA4xxNamingTheField) {
