@@ -77,11 +77,12 @@ Status ServiceSet::build() {
   http::register_token_routes(router_, services_);
   http::register_context_routes(router_, services_);
   http::register_session_routes(router_, services_);
-  pipeline_ = std::make_unique<http::Pipeline>(config_, router_, *key_ring_);
+  pipeline_ = std::make_unique<http::Pipeline>(config_, router_, *key_ring_, health_);
   return ok_status();
 }
 
 Status ServiceSet::finish_startup() {
+  if (auto status = memory_->load(); !status) return status;
   health_.set_ready(true);
   return ok_status();
 }

@@ -57,10 +57,11 @@ bool is_loopback_host(const std::string& host) {
   return host == "localhost" || host == "::1" || host == "[::1]" || host.rfind("127.", 0) == 0;
 }
 
-Pipeline::Pipeline(const Config& config, const Router& router, KeyRing& keys)
+Pipeline::Pipeline(const Config& config, const Router& router, KeyRing& keys, const HealthRegistry& health)
     : config_(config),
       router_(router),
       keys_(keys),
+      health_(health),
       tenant_limiter_(config.rate_limit.requests_per_window, config.rate_limit.window_secs),
       auth_failure_limiter_(config.auth.max_failures_per_window, config.auth.failure_window_secs) {}
 
@@ -96,6 +97,11 @@ std::optional<Response> Pipeline::admit(Exchange& exchange) {
   exchange.route = match.route;
   if (request.route == "/metrics") return authorize_metrics(request);
   if (match.route->options.authenticated) {
+    if (!health_.ready()) {
+      Response response = error_response(ErrorCode::Unavailable, "starting up: the vector index is still loading");
+      response.set_header("Retry-After", "1");
+      return response;
+    }
     if (auto rejected = authenticate(exchange)) return rejected;
     if (auto limited = rate_limit(exchange)) return limited;
   }

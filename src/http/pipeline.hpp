@@ -1,5 +1,5 @@
 // http/pipeline: everything that happens to a request around its handler, in
-// order: request id → route (404/405) → authentication (401; failures throttled
+// order: request id → route (404/405) → readiness (503) → authentication (401; failures throttled
 // per peer) → tenant rate limit (429) → content type (415) → handler → response
 // headers, metrics and one access-log line. Free of Beast: the server feeds it
 // parsed Requests and writes the Responses it returns.
@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/config.hpp"
+#include "core/health.hpp"
 #include "http/middleware/key_ring.hpp"
 #include "http/middleware/sliding_window_limiter.hpp"
 #include "http/router.hpp"
@@ -26,7 +27,8 @@ struct Exchange {
 
 class Pipeline {
  public:
-  Pipeline(const Config& config, const Router& router, KeyRing& keys);
+  // Authenticated routes answer 503 until `health` is ready (start-up work done).
+  Pipeline(const Config& config, const Router& router, KeyRing& keys, const HealthRegistry& health);
 
   // Runs the checks before the handler. Returns a response when the request ends
   // here (404, 401, 429 ...); otherwise exchange.route is set and the caller runs
@@ -49,6 +51,7 @@ class Pipeline {
   const Config& config_;
   const Router& router_;
   KeyRing& keys_;
+  const HealthRegistry& health_;
   SlidingWindowLimiter tenant_limiter_;
   SlidingWindowLimiter auth_failure_limiter_;
 };

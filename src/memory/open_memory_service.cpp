@@ -34,7 +34,6 @@ Result<std::unique_ptr<MemoryService>> open_memory_service(const Config& config,
   }
   auto service = std::make_unique<MemoryService>(config, std::move(store).value(), std::move(embedder),
                                                  std::move(count_tokens));
-  if (auto status = service->load(); !status) return std::move(status).error();
   MemoryService* raw = service.get();
   health.add("store", [raw] {
     auto status = raw->item_store().ping();

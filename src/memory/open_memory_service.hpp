@@ -1,7 +1,8 @@
 // memory/open_memory_service: what `hirag serve` calls to get a running memory
 // service: opens the configured item store, refuses a data dir whose vectors came
-// from another embedder (run `hirag reindex`), loads the vector index and
-// registers the "store" and "index" health checks. Returns once ready().
+// from another embedder (run `hirag reindex`) and registers the "store" and
+// "index" health checks. The caller then runs load() (the vector index) while the
+// server already answers liveness probes; ready() after that.
 #pragma once
 
 #include <memory>

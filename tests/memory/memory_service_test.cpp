@@ -42,6 +42,7 @@ class MemoryServiceTest : public ::testing::Test {
     auto opened = open_memory_service(config_, embed::make_local_embedder(config_.embedder), nullptr, health_);
     ASSERT_TRUE(opened.ok()) << opened.error().message;
     service_ = std::move(opened).value();
+    ASSERT_TRUE(service_->load().ok());
   }
 
   std::string add(const std::string& text, Level level = Level::LongTerm, const std::string& tenant = "t1",
