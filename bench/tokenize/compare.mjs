@@ -5,7 +5,7 @@ import { readFileSync } from "fs";
 const hirag = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const tiktoken = readFileSync(process.argv[3], "utf8").trim().split("\n").map((l) => JSON.parse(l));
 const mbps = (name) => {
-  const b = hirag.benchmarks.find((x) => x.name === name);
+  const b = hirag.benchmarks.find((x) => x.name === name || x.name === `${name}/real_time`);
   return b ? b.bytes_per_second / 1e6 : NaN;
 };
 const ctx = hirag.context;
