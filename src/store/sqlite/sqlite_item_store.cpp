@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cstring>
+#include <unordered_map>
 
 #include "core/clock.hpp"
 
@@ -165,18 +166,31 @@ Result<std::optional<MemoryItem>> SqliteItemStore::get(const std::string& tenant
 }
 
 Result<std::vector<MemoryItem>> SqliteItemStore::fetch(const std::string& tenant, std::span<const int64_t> seqs) {
-  auto reader = readers_->acquire();
   std::vector<MemoryItem> items;
-  items.reserve(seqs.size());
+  if (seqs.empty()) return items;
+  // One statement for all candidates (the seqs travel as a JSON array), then back
+  // into the caller's order; rows of other tenants or already deleted are skipped.
+  std::string seq_list = "[";
+  for (size_t i = 0; i < seqs.size(); ++i) seq_list += (i ? "," : "") + std::to_string(seqs[i]);
+  seq_list += "]";
+  auto reader = readers_->acquire();
+  auto stmt = reader->statement("SELECT " HIRAG_ITEM_COLUMNS
+                                " FROM memory_items WHERE tenant = ? AND seq IN (SELECT value FROM json_each(?))");
+  if (!stmt) return std::move(stmt).error();
+  (*stmt)->bind(1, tenant).bind(2, seq_list);
+  std::unordered_map<int64_t, MemoryItem> by_seq;
+  by_seq.reserve(seqs.size());
+  while ((*stmt)->step()) {
+    MemoryItem item = read_item(**stmt, false);
+    by_seq.emplace(item.seq, std::move(item));
+  }
+  if (auto status = (*stmt)->last_status(); !status) return std::move(status).error();
+  items.reserve(by_seq.size());
   for (int64_t seq : seqs) {
-    auto stmt = reader->statement("SELECT " HIRAG_ITEM_COLUMNS " FROM memory_items WHERE seq = ? AND tenant = ?");
-    if (!stmt) return std::move(stmt).error();
-    (*stmt)->bind(1, seq).bind(2, tenant);
-    if ((*stmt)->step()) {
-      items.push_back(read_item(**stmt, false));
-    } else if (auto status = (*stmt)->last_status(); !status) {
-      return std::move(status).error();
-    }
+    auto it = by_seq.find(seq);
+    if (it == by_seq.end()) continue;
+    items.push_back(std::move(it->second));
+    by_seq.erase(it);
   }
   return items;
 }
