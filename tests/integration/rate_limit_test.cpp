@@ -60,6 +60,19 @@ TEST(RateLimitTest, TenantsHaveSeparateQuotasAndSpoofedHeadersDoNotHelp) {
   EXPECT_EQ(metrics.find("10.9.8.7"), std::string::npos);
 }
 
+TEST(RateLimitTest, BatchRequestsCostTheConfiguredUnits) {
+  ServerOptions options;
+  options.env = {{"HIRAG_RATE_LIMIT__REQUESTS_PER_WINDOW", "12"}, {"HIRAG_RATE_LIMIT__BATCH_COST", "10"}};
+  ServerProcess server(options);
+  auto http = server.client();
+  auto batch = http.post_json("/api/v1/contexts/batch", {{"items", {{{"text", "one"}}, {{"text", "two"}}}}});
+  ASSERT_EQ(batch.status, 201) << batch.body;
+  EXPECT_EQ(batch.header("x-ratelimit-remaining"), "2");
+  // A second batch (10 units) no longer fits; a single request (1 unit) still does.
+  EXPECT_EQ(http.post_json("/api/v1/contexts/batch", {{"items", {{{"text", "three"}}}}}).status, 429);
+  EXPECT_EQ(http.post(kCount, kBody).status, 200);
+}
+
 TEST(RateLimitTest, DisabledMeansNoLimit) {
   ServerProcess server(ServerOptions{.env = {{"HIRAG_RATE_LIMIT__REQUESTS_PER_WINDOW", "1"},
                                              {"HIRAG_RATE_LIMIT__ENABLED", "false"}}});
