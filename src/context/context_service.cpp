@@ -89,7 +89,13 @@ Result<store::SessionTurn> ContextService::append_turn(const AppendTurnRequest& 
     if (!stored) return std::move(stored).error();
     turn.memory_id = std::move(stored).value();
   }
-  return deps_.sessions->append_turn(request.key, turn, config_.max_turns);
+  auto appended = deps_.sessions->append_turn(request.key, turn, config_.max_turns);
+  if (!appended && turn.memory_id) {
+    // The session refused the turn (e.g. context.max_turns): its memory item must not
+    // stay behind as a search result of a turn that does not exist.
+    (void)deps_.turn_sink->forget_turns(request.key.tenant, {*turn.memory_id});
+  }
+  return appended;
 }
 
 Result<SessionView> ContextService::get_session(const store::SessionKey& key) {

@@ -123,6 +123,18 @@ TEST_F(ContextServiceTest, ATurnIsFoldedOnceAndTheFoldPointPersists) {
   EXPECT_EQ(third->context.brief_text, "summary#2 of " + std::to_string(newly_folded + 1) + " texts");
 }
 
+TEST_F(ContextServiceTest, ATurnRefusedAtTheTurnLimitLeavesNoMemoryItem) {
+  config.context.max_turns = 2;
+  auto service = open_service();
+  ASSERT_TRUE(add(*service, "user", "one"));
+  ASSERT_TRUE(add(*service, "assistant", "two"));
+  auto third = add(*service, "user", "three");
+  ASSERT_FALSE(third);
+  // The sink stored the third turn before the session refused it; it is taken back.
+  EXPECT_EQ(sink->turns.size(), 3u);
+  EXPECT_EQ(sink->forgotten, std::vector<std::string>{"mem-3"});
+}
+
 TEST_F(ContextServiceTest, DeleteRemovesTheSessionAndItsTurns) {
   auto service = open_service();
   ASSERT_TRUE(add(*service, "user", "bye"));
