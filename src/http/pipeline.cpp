@@ -78,11 +78,10 @@ std::optional<Response> Pipeline::admit(Exchange& exchange) {
   request.request_id = request_id_for(request);
   const RouteMatch match = router_.match(request.method, request);
   if (match.route == nullptr) {
+    request.route = "unmatched";  // the metrics label of every unrouted request
     if (match.allowed.empty()) {
-      request.route = "unmatched";
       return error_response(ErrorCode::NotFound, fmt::format("no route for {}", request.path));
     }
-    request.route = "unmatched";
     std::string allow;
     for (Method m : match.allowed) allow += (allow.empty() ? "" : ", ") + std::string(method_name(m));
     boost::json::object details;
