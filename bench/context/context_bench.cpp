@@ -6,11 +6,13 @@
 // and the worst case of 50 explicit turns folded by the extractive summarizer on
 // every build.
 #include <benchmark/benchmark.h>
+
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <random>
+#include <stdexcept>
 
 #include "context/context_service.hpp"
 #include "cli/memory_ports.hpp"
@@ -20,6 +22,7 @@
 #include "memory/open_memory_service.hpp"
 #include "store/sqlite/sqlite_session_store.hpp"
 #include "tokenize/tokenizer.hpp"
+#include "support/percentiles.hpp"
 
 namespace {
 
@@ -66,6 +69,7 @@ struct Fixture {
         [count](std::string_view text) { return count(text, tokenize::kDefaultEncoding); }, health);
     if (!opened) throw std::runtime_error(opened.error().message);
     memory = std::move(opened).value();
+    if (auto loaded = memory->load(); !loaded) throw std::runtime_error(loaded.error().message);
     for (size_t done = 0; done < kItems; done += 1000) {
       std::vector<memory::NewItem> items(1000);
       for (auto& item : items) {
@@ -130,12 +134,6 @@ Fixture& fixture() {
   return instance;
 }
 
-void report_percentiles(benchmark::State& state, std::vector<double>& samples) {
-  std::sort(samples.begin(), samples.end());
-  state.counters["p50_ms"] = samples[samples.size() / 2] * 1000;
-  state.counters["p99_ms"] = samples[samples.size() * 99 / 100] * 1000;
-}
-
 void run(benchmark::State& state, const context::BuildRequest& request, bool with_search = true) {
   auto& f = fixture();
   std::vector<double> samples;
@@ -147,7 +145,7 @@ void run(benchmark::State& state, const context::BuildRequest& request, bool wit
     if (!built) state.SkipWithError(built.error().message.c_str());
     else tokens = built->context.total_tokens;
   }
-  report_percentiles(state, samples);
+  hirag::bench::report_percentiles(state, samples);
   state.counters["prompt_tokens"] = static_cast<double>(tokens);
 }
 
@@ -181,7 +179,7 @@ void BM_RetrievalOnly8k(benchmark::State& state) {
     samples.push_back(monotonic_seconds() - start);
     benchmark::DoNotOptimize(found);
   }
-  report_percentiles(state, samples);
+  hirag::bench::report_percentiles(state, samples);
 }
 BENCHMARK(BM_RetrievalOnly8k)->Unit(benchmark::kMicrosecond)->Iterations(500);
 

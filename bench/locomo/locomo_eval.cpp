@@ -82,6 +82,10 @@ int main(int argc, char** argv) {
     return 1;
   }
   auto& service = **opened;
+  if (auto loaded = service.load(); !loaded) {
+    fmt::print(stderr, "{}\n", loaded.error().message);
+    return 1;
+  }
   const auto conversations = hirag::bench::load_locomo(json_path);
   Recall overall;
   std::map<int64_t, Recall> by_category;

@@ -2,15 +2,18 @@
 // SQLite (synchronous=full, as served): search latency (p50/p99) at 100k items in
 // one namespace, per retrieval mode, and ingest throughput through the batch path.
 #include <benchmark/benchmark.h>
+
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <random>
+#include <stdexcept>
 
 #include "core/clock.hpp"
 #include "embed/local_embedder.hpp"
 #include "memory/open_memory_service.hpp"
+#include "support/percentiles.hpp"
 
 namespace {
 
@@ -47,6 +50,7 @@ struct Fixture {
     service = std::move(hirag::memory::open_memory_service(config, hirag::embed::make_local_embedder(config.embedder),
                                                            nullptr, health)
                             .value());
+    if (auto loaded = service->load(); !loaded) throw std::runtime_error(loaded.error().message);
     const double start = hirag::monotonic_seconds();
     for (size_t done = 0; done < kItems; done += 1000) {
       std::vector<hirag::memory::NewItem> items(1000);
@@ -77,12 +81,6 @@ Fixture& fixture() {
   return instance;
 }
 
-void report_percentiles(benchmark::State& state, std::vector<double>& samples) {
-  std::sort(samples.begin(), samples.end());
-  state.counters["p50_ms"] = samples[samples.size() / 2] * 1000;
-  state.counters["p99_ms"] = samples[samples.size() * 99 / 100] * 1000;
-}
-
 void BM_Search100k(benchmark::State& state, const char* mode) {
   auto& f = fixture();
   std::vector<double> samples;
@@ -97,7 +95,7 @@ void BM_Search100k(benchmark::State& state, const char* mode) {
     samples.push_back(hirag::monotonic_seconds() - start);
     benchmark::DoNotOptimize(result);
   }
-  report_percentiles(state, samples);
+  hirag::bench::report_percentiles(state, samples);
   state.counters["initial_ingest_items_per_s"] = kItems / f.ingest_seconds;
 }
 BENCHMARK_CAPTURE(BM_Search100k, hybrid, "hybrid")->Unit(benchmark::kMicrosecond)->Iterations(2000);
