@@ -2,7 +2,7 @@
 // run in-process against MemoryService, for fast iteration on retrieval quality.
 // Usage: bench_locomo [--json PATH] [key=value ...] where keys set [retrieval]
 // options: mode=hybrid|bm25|vector, weight_similarity=, weight_recency=,
-// weight_level=, weight_frequency=, candidates=. Prints R@5/10/25/50 overall and
+// weight_level=, weight_frequency=, candidates=, bm25_k1=, bm25_b=. Prints R@5/10/25/50 overall and
 // per category. (locomo_eval.py runs the same protocol against a real server.)
 #include <fmt/format.h>
 
@@ -48,6 +48,8 @@ bool apply_option(hirag::Config& config, const std::string& key, const std::stri
   else if (key == "weight_level") r.weight_level = std::stod(value);
   else if (key == "weight_frequency") r.weight_frequency = std::stod(value);
   else if (key == "candidates") r.candidates = std::stoll(value);
+  else if (key == "bm25_k1") r.bm25_k1 = std::stod(value);
+  else if (key == "bm25_b") r.bm25_b = std::stod(value);
   else if (key == "dimension") config.embedder.dimension = std::stoll(value);
   else return false;
   return true;

@@ -246,6 +246,10 @@ std::vector<ConfigKey> build_keys() {
   k.push_back(double_key("retrieval", "recency_half_life_hours", HIRAG_FIELD(double, retrieval.recency_half_life_hours), 0.001, 1e9, "Recency score halves every this many hours"));
   k.push_back(int_key("retrieval", "candidates", HIRAG_FIELD(int64_t, retrieval.candidates), 1, 100'000,
                       "Candidates taken from each retriever before fusion"));
+  k.push_back(double_key("retrieval", "bm25_k1", HIRAG_FIELD(double, retrieval.bm25_k1), 0, 10,
+                         "BM25 term-frequency saturation (higher: repeated words count for longer)"));
+  k.push_back(double_key("retrieval", "bm25_b", HIRAG_FIELD(double, retrieval.bm25_b), 0, 1,
+                         "BM25 length normalisation (0: none, 1: full)"));
   k.push_back(string_key("retrieval", "mode", HIRAG_FIELD(std::string, retrieval.mode), {"auto", "hybrid", "bm25", "vector"},
                          "Retrievers fused into the ranking: full text (BM25) and vector, or one of them; auto = "
                          "bm25 with the local embedder (it did not add to BM25 on LoCoMo), hybrid with a remote one"));

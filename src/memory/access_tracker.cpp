@@ -12,12 +12,6 @@ void AccessTracker::record(int64_t seq, int64_t now_ms) {
   delta.last_accessed_at_ms = std::max(delta.last_accessed_at_ms, now_ms);
 }
 
-int64_t AccessTracker::pending(int64_t seq) const {
-  std::lock_guard lock(mutex_);
-  auto found = pending_.find(seq);
-  return found == pending_.end() ? 0 : found->second.hits;
-}
-
 std::vector<store::AccessDelta> AccessTracker::drain() {
   std::lock_guard lock(mutex_);
   std::vector<store::AccessDelta> deltas;

@@ -16,15 +16,13 @@ namespace hirag::memory {
 class AccessTracker {
  public:
   void record(int64_t seq, int64_t now_ms);
-  // Hits recorded since the last flush for this item.
-  int64_t pending(int64_t seq) const;
   // Takes everything recorded so far (the caller writes it).
   std::vector<store::AccessDelta> drain();
   // Puts back deltas whose write failed, so they are retried.
   void restore(const std::vector<store::AccessDelta>& deltas);
 
  private:
-  mutable std::mutex mutex_;
+  std::mutex mutex_;
   std::unordered_map<int64_t, store::AccessDelta> pending_;
 };
 

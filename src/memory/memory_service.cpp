@@ -11,7 +11,7 @@
 #include "core/clock.hpp"
 #include "core/uuid.hpp"
 #include "memory/item_validation.hpp"
-#include "memory/query_terms.hpp"
+#include "memory/text_terms.hpp"
 #include "memory/ranking.hpp"
 #include "metrics/memory_metrics.hpp"
 
@@ -53,6 +53,20 @@ Result<std::string> canonical_id(std::string_view id) {
   return *parsed;
 }
 
+// The request's filters that the catalog can decide (all but metadata; the
+// session only by hash, confirmed on the row).
+bool facts_match(const ItemFacts& facts, const SearchRequest& request, uint64_t session_key, int64_t now_ms) {
+  if (facts.expires_at_ms <= now_ms) return false;
+  if (!request.levels.empty() &&
+      std::find(request.levels.begin(), request.levels.end(), facts.level) == request.levels.end()) {
+    return false;
+  }
+  if (request.session_id && facts.session_hash != session_key) return false;
+  if (request.created_after_ms && facts.created_at_ms < *request.created_after_ms) return false;
+  if (request.created_before_ms && facts.created_at_ms > *request.created_before_ms) return false;
+  return true;
+}
+
 bool metadata_matches(const std::string& metadata_json, const boost::json::object& filters) {
   boost::system::error_code ec;
   const auto parsed = boost::json::parse(metadata_json, ec);
@@ -75,18 +89,40 @@ MemoryService::MemoryService(const Config& config, std::unique_ptr<store::ItemSt
       count_tokens_(count_tokens ? std::move(count_tokens)
                                  : [](std::string_view text) { return (text.size() + 3) / 4; }),
       mode_(effective_mode(config.retrieval.mode, *embedder_)),
-      index_(embedder_->dimension(), static_cast<size_t>(config.memory.exact_scan_threshold)) {}
+      keeps_vectors_(mode_ != "bm25"),
+      index_(embedder_->dimension(), static_cast<size_t>(config.memory.exact_scan_threshold)),
+      text_(store::text::Bm25Parameters{config.retrieval.bm25_k1, config.retrieval.bm25_b}) {}
 
 MemoryService::~MemoryService() { shutdown(); }
+
+Status MemoryService::load_items() {
+  constexpr size_t kPage = 2000;
+  int64_t after_seq = 0;
+  while (true) {
+    auto items = store_->scan_items(after_seq, kPage);
+    if (!items) return std::move(items).error();
+    for (const auto& item : *items) {
+      text_.add(store::ItemKey{item.seq, item.tenant, item.name_space}, document_terms(item.text));
+      catalog_.put(item);
+    }
+    if (items->size() < kPage) return ok_status();
+    after_seq = items->back().seq;
+  }
+}
 
 Status MemoryService::load() {
   const double start = monotonic_seconds();
   index_.clear();
-  index_.begin_bulk_load();
-  auto status = store_->scan_embeddings(
-      [&](const store::ItemKey& key, std::span<const float> vector) { index_.add(key, vector); });
-  index_.finish_bulk_load();
-  if (!status) return status;
+  text_.clear();
+  catalog_.clear();
+  if (auto status = load_items(); !status) return status;
+  if (keeps_vectors_) {
+    index_.begin_bulk_load();
+    auto status = store_->scan_embeddings(
+        [&](const store::ItemKey& key, std::span<const float> vector) { index_.add(key, vector); });
+    index_.finish_bulk_load();
+    if (!status) return status;
+  }
   refresh_level_gauges();
   sweeper_ = std::make_unique<Sweeper>(
       kFlushInterval, std::chrono::seconds(config_.memory.sweep_interval_secs),
@@ -97,8 +133,8 @@ Status MemoryService::load() {
         if (auto swept = sweep_expired(); !swept) spdlog::warn("expiry sweep failed: {}", swept.error().message);
         refresh_level_gauges();
       });
-  spdlog::info("memory index loaded: {} vectors in {} namespaces in {:.2f} s", index_.stats().vectors,
-               index_.stats().namespaces, monotonic_seconds() - start);
+  spdlog::info("memory loaded in {:.2f} s: {} items, {} namespaces, {} vectors", monotonic_seconds() - start,
+               catalog_.size(), text_.stats().namespaces, index_.stats().vectors);
   ready_ = true;
   return ok_status();
 }
@@ -198,33 +234,47 @@ Result<std::string> MemoryService::add(const std::string& tenant, NewItem item) 
   items.push_back(std::move(item));
   auto records = prepare(tenant, items, false);
   if (!records) return std::move(records).error();
-  store::InsertPolicy policy{config_.memory.immediate_capacity, expiry_for(Level::ShortTerm, now_unix_ms())};
-  {
-    StoreTimer timer("insert");
-    if (auto status = store_->insert(*records, policy); !status) return std::move(status).error();
-  }
-  const auto& record = records->front();
-  index_.add(store::ItemKey{record.seq, record.tenant, record.name_space}, record.embedding);
-  metrics::memory_metrics().storage_total.Increment();
-  return record.id;
+  auto ids = add_batch_records(*records);
+  if (!ids) return std::move(ids).error();
+  return std::move(ids->front());
 }
 
 Result<std::vector<std::string>> MemoryService::add_batch(const std::string& tenant, std::vector<NewItem> items) {
   auto records = prepare(tenant, items, true);
   if (!records) return std::move(records).error();
+  return add_batch_records(*records);
+}
+
+Result<std::vector<std::string>> MemoryService::add_batch_records(std::vector<store::MemoryItem>& records) {
   store::InsertPolicy policy{config_.memory.immediate_capacity, expiry_for(Level::ShortTerm, now_unix_ms())};
+  Result<std::vector<store::LevelChange>> demoted = std::vector<store::LevelChange>{};
   {
-    StoreTimer timer("insert_batch");
-    if (auto status = store_->insert(*records, policy); !status) return std::move(status).error();
+    StoreTimer timer(records.size() == 1 ? "insert" : "insert_batch");
+    demoted = store_->insert(records, policy);
   }
+  if (!demoted) return std::move(demoted).error();
   std::vector<std::string> ids;
-  ids.reserve(records->size());
-  for (const auto& record : *records) {
-    index_.add(store::ItemKey{record.seq, record.tenant, record.name_space}, record.embedding);
+  ids.reserve(records.size());
+  for (const auto& record : records) {
+    index_item(record);
     ids.push_back(record.id);
   }
+  for (const auto& change : *demoted) catalog_.set_level(change);
   metrics::memory_metrics().storage_total.Increment(static_cast<double>(ids.size()));
   return ids;
+}
+
+void MemoryService::index_item(const MemoryItem& item) {
+  const store::ItemKey key{item.seq, item.tenant, item.name_space};
+  text_.add(key, document_terms(item.text));
+  if (keeps_vectors_) index_.add(key, item.embedding);
+  catalog_.put(item);
+}
+
+void MemoryService::unindex_item(const store::ItemKey& key) {
+  text_.remove(key);
+  index_.remove(key);
+  catalog_.remove(key.seq);
 }
 
 Result<std::vector<FusedCandidate>> MemoryService::candidates(const std::string& tenant,
@@ -233,11 +283,8 @@ Result<std::vector<FusedCandidate>> MemoryService::candidates(const std::string&
   RankedList text;
   RankedList vector;
   if (mode != "vector") {
-    StoreTimer timer("text_search");
-    auto hits = store_->text_search(tenant, request.name_space, query_terms(request.query), count);
-    if (!hits) return std::move(hits).error();
-    for (const auto& hit : *hits) {
-      text.seqs.push_back(hit.seq);
+    for (const auto& hit : text_.search(tenant, request.name_space, query_terms(request.query), count)) {
+      text.seqs.push_back(hit.label);
       text.scores.push_back(hit.score);
     }
   }
@@ -253,16 +300,76 @@ Result<std::vector<FusedCandidate>> MemoryService::candidates(const std::string&
   return fuse_ranked(text, vector);
 }
 
-bool MemoryService::matches(const MemoryItem& item, const SearchRequest& request, int64_t now_ms) const {
-  if (item.expires_at_ms && *item.expires_at_ms <= now_ms) return false;
-  if (!request.levels.empty() &&
-      std::find(request.levels.begin(), request.levels.end(), item.level) == request.levels.end()) {
-    return false;
+std::vector<MemoryService::RankedCandidate> MemoryService::rank(const std::vector<FusedCandidate>& fused,
+                                                                const SearchRequest& request, int64_t now_ms) const {
+  std::vector<int64_t> seqs;
+  seqs.reserve(fused.size());
+  for (const auto& candidate : fused) seqs.push_back(candidate.seq);
+  const auto facts = catalog_.lookup(seqs);
+  const uint64_t session_key = request.session_id ? ItemFacts::session_key(*request.session_id) : 0;
+  std::vector<RankedCandidate> ranked;
+  ranked.reserve(fused.size());
+  for (size_t i = 0; i < fused.size(); ++i) {
+    if (!facts[i] || !facts_match(*facts[i], request, session_key, now_ms)) continue;
+    RankedCandidate entry;
+    entry.seq = fused[i].seq;
+    entry.token_count = facts[i]->token_count;
+    entry.parts.similarity = fused[i].similarity;
+    entry.parts.text_rank = fused[i].text_rank;
+    entry.parts.vector_rank = fused[i].vector_rank;
+    entry.score = composite_score(config_.retrieval, *facts[i], now_ms, entry.parts);
+    ranked.push_back(entry);
   }
-  if (request.session_id && item.session_id != request.session_id) return false;
-  if (request.created_after_ms && item.created_at_ms < *request.created_after_ms) return false;
-  if (request.created_before_ms && item.created_at_ms > *request.created_before_ms) return false;
-  return request.filters.empty() || metadata_matches(item.metadata_json, request.filters);
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const RankedCandidate& a, const RankedCandidate& b) { return a.score > b.score; });
+  return ranked;
+}
+
+// Reads the best ranked candidates page by page until top_k are taken. A page
+// holds what would be returned if every row is as the catalog says, so usually
+// one read of top_k rows does; with metadata filters, which only the row can
+// decide, the page is everything left. A row is taken only if it still passes
+// every filter and fits the token budget (a budget miss is skipped, not an end).
+Status MemoryService::select(const std::string& tenant, const SearchRequest& request, size_t top_k,
+                             const std::vector<RankedCandidate>& ranked, int64_t now_ms, SearchResult& result) {
+  const bool metadata_filtered = !request.filters.empty();
+  size_t next = 0;
+  while (result.items.size() < top_k && next < ranked.size()) {
+    std::vector<size_t> page;
+    std::vector<int64_t> seqs;
+    int64_t planned_tokens = result.total_tokens;
+    for (; next < ranked.size() && (metadata_filtered || result.items.size() + page.size() < top_k); ++next) {
+      if (request.max_tokens && planned_tokens + ranked[next].token_count > *request.max_tokens) continue;
+      if (!metadata_filtered) planned_tokens += ranked[next].token_count;
+      page.push_back(next);
+      seqs.push_back(ranked[next].seq);
+    }
+    Result<std::vector<MemoryItem>> items = std::vector<MemoryItem>{};
+    {
+      StoreTimer timer("fetch");
+      items = store_->fetch(tenant, seqs);
+    }
+    if (!items) return std::move(items).error();
+    size_t position = 0;
+    for (auto& item : *items) {
+      while (ranked[page[position]].seq != item.seq) ++position;  // fetch keeps the order and skips missing rows
+      const auto& candidate = ranked[page[position]];
+      if (result.items.size() >= top_k) break;
+      if (!facts_match(ItemFacts::of(item), request, item.session_id ? ItemFacts::session_key(*item.session_id) : 0,
+                       now_ms) ||
+          (request.session_id && item.session_id != request.session_id) ||
+          (metadata_filtered && !metadata_matches(item.metadata_json, request.filters))) {
+        continue;
+      }
+      if (request.max_tokens && result.total_tokens + item.token_count > *request.max_tokens) continue;
+      result.total_tokens += item.token_count;
+      if (item.level == Level::Immediate) ++result.cache_hits;
+      access_.record(item.seq, now_ms);
+      catalog_.add_hit(item.seq);
+      result.items.push_back(ScoredItem{std::move(item), candidate.score, candidate.parts});
+    }
+  }
+  return ok_status();
 }
 
 Result<SearchResult> MemoryService::search(const std::string& tenant, const SearchRequest& request) {
@@ -285,44 +392,11 @@ Result<SearchResult> MemoryService::search(const std::string& tenant, const Sear
                                                                                    : limits.default_top_k));
   auto fused = candidates(tenant, request, std::max(static_cast<size_t>(limits.candidates), top_k));
   if (!fused) return std::move(fused).error();
-
-  std::vector<int64_t> seqs;
-  seqs.reserve(fused->size());
-  for (const auto& candidate : *fused) seqs.push_back(candidate.seq);
-  Result<std::vector<MemoryItem>> items = std::vector<MemoryItem>{};
-  {
-    StoreTimer timer("fetch");
-    items = store_->fetch(tenant, seqs);
-  }
-  if (!items) return std::move(items).error();
-
   const int64_t now_ms = now_unix_ms();
   SearchResult result;
   result.total_searched = fused->size();
-  std::vector<ScoredItem> scored;
-  scored.reserve(items->size());
-  size_t next = 0;
-  for (auto& item : *items) {
-    while ((*fused)[next].seq != item.seq) ++next;  // fetch keeps the order and skips missing rows
-    const auto& candidate = (*fused)[next];
-    if (!matches(item, request, now_ms)) continue;
-    ScoredItem entry;
-    entry.parts.similarity = candidate.similarity;
-    entry.parts.text_rank = candidate.text_rank;
-    entry.parts.vector_rank = candidate.vector_rank;
-    entry.score = composite_score(limits, item, item.access_count + access_.pending(item.seq), now_ms, entry.parts);
-    entry.item = std::move(item);
-    scored.push_back(std::move(entry));
-  }
-  std::stable_sort(scored.begin(), scored.end(),
-                   [](const ScoredItem& a, const ScoredItem& b) { return a.score > b.score; });
-  for (auto& entry : scored) {
-    if (result.items.size() >= top_k) break;
-    if (request.max_tokens && result.total_tokens + entry.item.token_count > *request.max_tokens) continue;
-    result.total_tokens += entry.item.token_count;
-    if (entry.item.level == Level::Immediate) ++result.cache_hits;
-    access_.record(entry.item.seq, now_ms);
-    result.items.push_back(std::move(entry));
+  if (auto status = select(tenant, request, top_k, rank(*fused, request, now_ms), now_ms, result); !status) {
+    return std::move(status).error();
   }
   metrics::memory_metrics().retrievals_total.Increment();
   result.retrieval_time_ms = (monotonic_seconds() - start) * 1000.0;
@@ -394,9 +468,7 @@ Result<MemoryItem> MemoryService::update(const std::string& tenant, std::string_
     updated = store_->update(tenant, current->id, patch);
   }
   if (!updated) return updated;
-  if (patch.embedding) {
-    index_.add(store::ItemKey{updated->seq, updated->tenant, updated->name_space}, *patch.embedding);
-  }
+  if (patch.text) index_item(*updated);
   return updated;
 }
 
@@ -407,7 +479,7 @@ Status MemoryService::remove(const std::string& tenant, std::string_view id) {
   auto removed = store_->remove(tenant, *canonical);
   if (!removed) return std::move(removed).error();
   if (!removed->has_value()) return Error::not_found(fmt::format("context '{}' not found", *canonical));
-  index_.remove(**removed);
+  unindex_item(**removed);
   return ok_status();
 }
 
@@ -417,7 +489,7 @@ Result<size_t> MemoryService::clear(const std::string& tenant, const std::string
   StoreTimer timer("clear");
   auto removed = store_->clear(tenant, name_space, level);
   if (!removed) return std::move(removed).error();
-  for (const auto& key : *removed) index_.remove(key);
+  for (const auto& key : *removed) unindex_item(key);
   return removed->size();
 }
 
@@ -436,7 +508,7 @@ Result<size_t> MemoryService::sweep_expired() {
       metrics.sweeper_errors.Increment();
       return std::move(removed).error();
     }
-    for (const auto& key : *removed) index_.remove(key);
+    for (const auto& key : *removed) unindex_item(key);
     total += removed->size();
     metrics.sweeper_deleted.Increment(static_cast<double>(removed->size()));
     if (removed->size() < batch) return total;
@@ -448,11 +520,12 @@ Status MemoryService::flush_access() {
   if (deltas.empty()) return ok_status();
   store::PromotionPolicy policy{config_.memory.promote_after_hits, expiry_for(Level::LongTerm, now_unix_ms())};
   StoreTimer timer("record_access");
-  auto status = store_->record_access(deltas, policy);
-  if (!status) {
+  auto levels = store_->record_access(deltas, policy);
+  if (!levels) {
     access_.restore(deltas);
-    return status;
+    return std::move(levels).error();
   }
+  for (const auto& change : *levels) catalog_.set_level(change);
   metrics::memory_metrics().access_flushes.Increment();
   return ok_status();
 }

@@ -1,6 +1,7 @@
 // memory/memory_service: the hierarchical memory. Owns the write path (validate,
 // count tokens, embed, commit, then index), hybrid retrieval (full text + vector,
-// fused, composite rank, filters, top_k / token fill), level rules (Immediate
+// fused, composite rank, filters, top_k / token fill: ranked from the in-memory
+// catalog, then only the returned rows are read), level rules (Immediate
 // capacity with demotion, TTLs, promotion after repeated hits) and the background
 // sweeper. Everything is scoped by the caller's tenant. Thread-safe.
 // It knows the ItemStore and VectorIndex interfaces, never SQL or HTTP.
@@ -17,9 +18,11 @@
 #include "embed/embedder.hpp"
 #include "memory/access_tracker.hpp"
 #include "memory/fusion.hpp"
+#include "memory/item_catalog.hpp"
 #include "memory/memory_types.hpp"
 #include "memory/sweeper.hpp"
 #include "store/item_store.hpp"
+#include "store/text/text_index.hpp"
 #include "store/vector/vector_index.hpp"
 
 namespace hirag::memory {
@@ -32,7 +35,7 @@ class MemoryService {
   MemoryService(const MemoryService&) = delete;
   MemoryService& operator=(const MemoryService&) = delete;
 
-  // Fills the vector index from the store and starts the sweeper; ready() after.
+  // Fills the indexes and the catalog from the store and starts the sweeper; ready() after.
   Status load();
   bool ready() const { return ready_.load(); }
   // Stops the sweeper and flushes access counts (idempotent).
@@ -57,6 +60,7 @@ class MemoryService {
   void refresh_level_gauges();
 
   store::vector::VectorIndexStats index_stats() const { return index_.stats(); }
+  store::text::TextIndexStats text_index_stats() const { return text_.stats(); }
   store::vector::VectorIndex& index() { return index_; }
   store::ItemStore& item_store() { return *store_; }
   const Config& config() const { return config_; }
@@ -64,18 +68,34 @@ class MemoryService {
  private:
   Result<std::vector<store::MemoryItem>> prepare(const std::string& tenant, std::vector<NewItem>& items,
                                                  bool batch);
+  Result<std::vector<std::string>> add_batch_records(std::vector<store::MemoryItem>& records);
   Result<std::vector<embed::Vector>> embed(const std::vector<std::string>& texts, embed::Purpose purpose);
   std::optional<int64_t> expiry_for(Level level, int64_t now_ms) const;
-  bool matches(const MemoryItem& item, const SearchRequest& request, int64_t now_ms) const;
   Result<std::vector<FusedCandidate>> candidates(const std::string& tenant, const SearchRequest& request,
-                                                        size_t count);
+                                                 size_t count);
+  struct RankedCandidate {
+    int64_t seq = 0;
+    int64_t token_count = 0;
+    double score = 0;
+    ScoreParts parts;
+  };
+  std::vector<RankedCandidate> rank(const std::vector<FusedCandidate>& fused, const SearchRequest& request,
+                                    int64_t now_ms) const;
+  Status select(const std::string& tenant, const SearchRequest& request, size_t top_k,
+                const std::vector<RankedCandidate>& ranked, int64_t now_ms, SearchResult& result);
+  void index_item(const MemoryItem& item);
+  void unindex_item(const store::ItemKey& key);
+  Status load_items();
 
   const Config config_;
   std::unique_ptr<store::ItemStore> store_;
   std::shared_ptr<embed::Embedder> embedder_;
   TokenCountFn count_tokens_;
   std::string mode_;  // hybrid | bm25 | vector, after resolving "auto"
+  bool keeps_vectors_;  // the vector index is kept only when the mode uses it
   store::vector::VectorIndex index_;
+  store::text::TextIndex text_;
+  ItemCatalog catalog_;
   AccessTracker access_;
   std::atomic<bool> ready_{false};
   std::unique_ptr<Sweeper> sweeper_;

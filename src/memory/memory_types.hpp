@@ -43,7 +43,9 @@ struct SearchRequest {
   std::optional<int64_t> created_after_ms;
   std::optional<int64_t> created_before_ms;
   bool explain = false;
-  std::optional<std::string> mode;  // overrides retrieval.mode (benchmarks; not exposed over HTTP)
+  // Overrides retrieval.mode (benchmarks; not exposed over HTTP). Vector candidates
+  // exist only when the configured mode keeps a vector index (hybrid, vector).
+  std::optional<std::string> mode;
 };
 
 // How a result's relevance_score was made (returned with "explain": true).

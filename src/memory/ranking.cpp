@@ -24,11 +24,10 @@ double frequency_score(int64_t hits) {
   return std::min(1.0, std::log10(1.0 + static_cast<double>(hits)) / 2.0043213737826426);  // log10(101)
 }
 
-double composite_score(const RetrievalConfig& config, const MemoryItem& item, int64_t hits, int64_t now_ms,
-                       ScoreParts& parts) {
+double composite_score(const RetrievalConfig& config, const ItemFacts& item, int64_t now_ms, ScoreParts& parts) {
   parts.recency = recency_score(item.created_at_ms, now_ms, config.recency_half_life_hours);
   parts.level = level_score(item.level);
-  parts.frequency = frequency_score(hits);
+  parts.frequency = frequency_score(item.access_count);
   return config.weight_similarity * parts.similarity + config.weight_recency * parts.recency +
          config.weight_level * parts.level + config.weight_frequency * parts.frequency;
 }

@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "core/config.hpp"
+#include "memory/item_catalog.hpp"
 #include "memory/memory_types.hpp"
 
 namespace hirag::memory {
@@ -17,8 +18,8 @@ double recency_score(int64_t created_at_ms, int64_t now_ms, double half_life_hou
 // log10(1 + hits) / log10(101), capped at 1.
 double frequency_score(int64_t hits);
 
-// Fills parts.recency/level/frequency from the item and returns the composite score.
-double composite_score(const RetrievalConfig& config, const MemoryItem& item, int64_t hits, int64_t now_ms,
-                       ScoreParts& parts);
+// Fills parts.recency/level/frequency from the item's facts and returns the
+// composite score (parts.similarity must be set).
+double composite_score(const RetrievalConfig& config, const ItemFacts& item, int64_t now_ms, ScoreParts& parts);
 
 }  // namespace hirag::memory

@@ -24,10 +24,12 @@ struct InsertPolicy {
   std::optional<int64_t> demoted_expires_at_ms;   // expiry given to items demoted to ShortTerm
 };
 
-// A full-text candidate: higher score = better match (BM25).
-struct TextHit {
+// An item's level and expiry after the store changed them (a demotion out of
+// Immediate, a promotion to LongTerm).
+struct LevelChange {
   int64_t seq = 0;
-  double score = 0;
+  Level level = Level::ShortTerm;
+  std::optional<int64_t> expires_at_ms;
 };
 
 struct ListRequest {
@@ -66,15 +68,13 @@ class ItemStore {
  public:
   virtual ~ItemStore() = default;
 
-  // Inserts all items in one transaction; fills in each item's seq.
-  virtual Status insert(std::vector<MemoryItem>& items, const InsertPolicy& policy) = 0;
+  // Inserts all items in one transaction; fills in each item's seq. Returns the
+  // older Immediate items that the policy demoted.
+  virtual Result<std::vector<LevelChange>> insert(std::vector<MemoryItem>& items, const InsertPolicy& policy) = 0;
   // One item with its embedding; nullopt when absent or owned by another tenant.
   virtual Result<std::optional<MemoryItem>> get(const std::string& tenant, const std::string& id) = 0;
   // Items by seq (without embeddings), in the order given; unknown seqs are skipped.
   virtual Result<std::vector<MemoryItem>> fetch(const std::string& tenant, std::span<const int64_t> seqs) = 0;
-  // Best `limit` BM25 matches of any of `terms` in the namespace, best first.
-  virtual Result<std::vector<TextHit>> text_search(const std::string& tenant, const std::string& name_space,
-                                                   const std::vector<std::string>& terms, size_t limit) = 0;
   virtual Result<ListPage> list(const ListRequest& request) = 0;
   // Applies the patch; NOT_FOUND when absent or another tenant's. Returns the new row.
   virtual Result<MemoryItem> update(const std::string& tenant, const std::string& id, const ItemPatch& patch) = 0;
@@ -85,8 +85,10 @@ class ItemStore {
                                              std::optional<Level> level) = 0;
   // Removes up to `limit` items whose expiry is at or before now_ms, in one transaction.
   virtual Result<std::vector<ItemKey>> delete_expired(int64_t now_ms, size_t limit) = 0;
-  // Adds access counts and promotes ShortTerm items that reached the threshold.
-  virtual Status record_access(const std::vector<AccessDelta>& deltas, const PromotionPolicy& policy) = 0;
+  // Adds access counts and promotes ShortTerm items that reached the threshold;
+  // returns the level of every item it updated.
+  virtual Result<std::vector<LevelChange>> record_access(const std::vector<AccessDelta>& deltas,
+                                                         const PromotionPolicy& policy) = 0;
   // Items per level over all tenants (for the gauge).
   virtual Result<std::map<Level, int64_t>> count_by_level() = 0;
 

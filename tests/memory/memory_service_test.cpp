@@ -100,6 +100,13 @@ TEST_F(MemoryServiceTest, ImmediateOverflowIsDemotedNotLost) {
   EXPECT_EQ(oldest->level, Level::ShortTerm);
   EXPECT_TRUE(oldest->expires_at_ms.has_value());
   EXPECT_EQ(service_->get("t1", ids[3])->level, Level::Immediate);
+  // Search ranks from memory: the demoted item no longer passes an Immediate filter.
+  SearchRequest immediate_only;
+  immediate_only.levels = {Level::Immediate};
+  immediate_only.top_k = 10;
+  const auto found = search_ids("working note", immediate_only);
+  EXPECT_EQ(found.size(), 3u);
+  EXPECT_EQ(std::find(found.begin(), found.end(), ids[0]), found.end());
 }
 
 TEST_F(MemoryServiceTest, ShortTermItemsExpireAndAreSwept) {
@@ -130,6 +137,23 @@ TEST_F(MemoryServiceTest, RepeatedHitsPromoteShortTermToLongTerm) {
   EXPECT_EQ(item->level, Level::LongTerm);
   EXPECT_EQ(item->access_count, 2);
   EXPECT_FALSE(item->expires_at_ms.has_value());
+  SearchRequest long_term;
+  long_term.levels = {Level::LongTerm};
+  long_term.explain = true;
+  EXPECT_EQ(search_ids("launch code", long_term), std::vector<std::string>{id});
+}
+
+TEST_F(MemoryServiceTest, RankingCountsHitsBeforeTheyAreFlushed) {
+  const auto id = add("the harbour opens at dawn", Level::LongTerm);
+  SearchRequest request;
+  request.query = "harbour";
+  const auto first = service_->search("t1", request);
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->items.at(0).parts.frequency, 0.0);
+  const auto second = service_->search("t1", request);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->items.at(0).item.id, id);
+  EXPECT_GT(second->items.at(0).parts.frequency, 0.0);
 }
 
 TEST_F(MemoryServiceTest, FiltersRestrictResults) {
@@ -278,12 +302,39 @@ TEST_F(MemoryServiceTest, ListPaginatesWithCursor) {
   EXPECT_EQ(service_->list("t1", query).error().details.at("field").as_string(), "cursor");
 }
 
-TEST_F(MemoryServiceTest, RestartRebuildsTheIndexFromTheStore) {
+TEST_F(MemoryServiceTest, RestartRebuildsTheIndexesFromTheStore) {
+  const auto id = add("persistent memory about volcanoes", Level::ShortTerm);
+  service_->shutdown();
+  open();
+  EXPECT_EQ(service_->text_index_stats().documents, 1u);
+  EXPECT_EQ(service_->index_stats().vectors, 0u);  // the default (bm25) mode keeps no vector index
+  SearchRequest short_term;
+  short_term.levels = {Level::ShortTerm};
+  EXPECT_EQ(search_ids("volcanoes", short_term), std::vector<std::string>{id});
+}
+
+TEST_F(MemoryServiceTest, HybridModeKeepsVectorsAcrossRestarts) {
+  config_.retrieval.mode = "hybrid";
+  open();
   const auto id = add("persistent memory about volcanoes");
   service_->shutdown();
   open();
   EXPECT_EQ(service_->index_stats().vectors, 1u);
-  EXPECT_EQ(search_ids("volcanoes").front(), id);
+  SearchRequest vector_only;
+  vector_only.mode = "vector";
+  EXPECT_EQ(search_ids("volcanoes", vector_only), std::vector<std::string>{id});
+}
+
+TEST_F(MemoryServiceTest, UpdatedTextIsSearchedAndRemovedItemsAreNot) {
+  const auto id = add("old wording about ferries");
+  const auto other = add("another note about ferries");
+  ASSERT_TRUE(service_->update("t1", id, text_update("new wording about gliders")).ok());
+  EXPECT_EQ(search_ids("gliders"), std::vector<std::string>{id});
+  EXPECT_EQ(search_ids("ferries"), std::vector<std::string>{other});
+  ASSERT_TRUE(service_->remove("t1", other).ok());
+  EXPECT_TRUE(search_ids("ferries").empty());
+  ASSERT_TRUE(service_->clear("t1", "default", std::nullopt).ok());
+  EXPECT_TRUE(search_ids("gliders").empty());
 }
 
 TEST_F(MemoryServiceTest, AChangedEmbedderIsRefusedUntilReindexed) {

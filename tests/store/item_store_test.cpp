@@ -1,5 +1,5 @@
-// The SQLite item store: tenant scoping, full text, levels, expiry, access
-// counts, pagination and all-or-nothing batches.
+// The SQLite item store: tenant scoping, levels, expiry, access counts,
+// pagination and all-or-nothing batches.
 #include <gtest/gtest.h>
 
 #include "core/clock.hpp"
@@ -78,7 +78,6 @@ TEST_F(ItemStoreTest, EveryOperationIsScopedByTenant) {
   auto a = insert_one(item("secret plans", "t1"));
   EXPECT_FALSE(store_->get("t2", a.id)->has_value());
   EXPECT_TRUE(store_->fetch("t2", std::vector<int64_t>{a.seq})->empty());
-  EXPECT_TRUE(store_->text_search("t2", "default", {"secret"}, 10)->empty());
   EXPECT_EQ(store_->update("t2", a.id, text_patch("x")).error().code, ErrorCode::NotFound);
   EXPECT_FALSE(store_->remove("t2", a.id)->has_value());
   EXPECT_TRUE(store_->clear("t2", "default", std::nullopt)->empty());
@@ -86,31 +85,16 @@ TEST_F(ItemStoreTest, EveryOperationIsScopedByTenant) {
   EXPECT_TRUE(store_->get("t1", a.id)->has_value());
 }
 
-TEST_F(ItemStoreTest, TextSearchIsScopedToTheNamespaceAndRanksByBm25) {
-  insert_one(item("the cat sat on the mat", "t1", "a"));
-  auto best = insert_one(item("cat cat cat", "t1", "a"));
-  insert_one(item("cat in another namespace", "t1", "b"));
-  auto hits = store_->text_search("t1", "a", {"cat"}, 10);
-  ASSERT_TRUE(hits.ok());
-  ASSERT_EQ(hits->size(), 2u);
-  EXPECT_EQ(hits->front().seq, best.seq);
-  EXPECT_GT(hits->front().score, (*hits)[1].score);
-}
-
-TEST_F(ItemStoreTest, UserTermsAreNeverFtsSyntax) {
-  insert_one(item("NEAR the AND gate, OR not: \"quoted\" star*"));
-  for (const std::string term : {"NEAR", "AND", "OR", "\"quoted\"", "star*", "scope:ns1", "(", "-", "^x"}) {
-    auto hits = store_->text_search("t1", "default", {term}, 10);
-    EXPECT_TRUE(hits.ok()) << term << ": " << hits.error().message;
-  }
-  EXPECT_EQ(sqlite::fts_match_expression(7, {"a\"b", "OR"}), "scope:\"ns7\" AND (\"a\"\"b\" OR \"OR\")");
-}
-
 TEST_F(ItemStoreTest, ImmediateOverflowIsDemotedToShortTermWithExpiry) {
   InsertPolicy policy{.immediate_capacity = 2, .demoted_expires_at_ms = 12345};
   std::vector<MemoryItem> items{item("one", "t1", "n", Level::Immediate), item("two", "t1", "n", Level::Immediate),
                                 item("three", "t1", "n", Level::Immediate)};
-  ASSERT_TRUE(store_->insert(items, policy).ok());
+  auto demoted = store_->insert(items, policy);
+  ASSERT_TRUE(demoted.ok());
+  ASSERT_EQ(demoted->size(), 1u);
+  EXPECT_EQ(demoted->front().seq, items[0].seq);
+  EXPECT_EQ(demoted->front().level, Level::ShortTerm);
+  EXPECT_EQ(demoted->front().expires_at_ms, 12345);
   auto oldest = store_->get("t1", items[0].id)->value();
   EXPECT_EQ(oldest.level, Level::ShortTerm);
   EXPECT_EQ(oldest.expires_at_ms, 12345);
@@ -135,7 +119,7 @@ TEST_F(ItemStoreTest, DeleteExpiredRemovesInBoundedBatches) {
   EXPECT_EQ(store_->delete_expired(now_unix_ms(), 3)->size(), 2u);
   EXPECT_TRUE(store_->delete_expired(now_unix_ms(), 3)->empty());
   EXPECT_TRUE(store_->get("t1", keep.id)->has_value());
-  EXPECT_TRUE(store_->text_search("t1", "default", {"short"}, 10)->empty());
+  EXPECT_EQ(store_->list(list_request("t1"))->items.size(), 1u);
 }
 
 TEST_F(ItemStoreTest, RecordAccessCountsAndPromotesShortTerm) {
@@ -143,9 +127,17 @@ TEST_F(ItemStoreTest, RecordAccessCountsAndPromotesShortTerm) {
   record.expires_at_ms = now_unix_ms() + 1000;
   record = insert_one(record);
   PromotionPolicy policy{.promote_after_hits = 3, .long_term_expires_at_ms = std::nullopt};
-  ASSERT_TRUE(store_->record_access({{record.seq, 2, 100}}, policy).ok());
+  auto first = store_->record_access({{record.seq, 2, 100}}, policy);
+  ASSERT_TRUE(first.ok());
+  ASSERT_EQ(first->size(), 1u);
+  EXPECT_EQ(first->front().level, Level::ShortTerm);
+  EXPECT_EQ(first->front().expires_at_ms, record.expires_at_ms);
   EXPECT_EQ(store_->get("t1", record.id)->value().level, Level::ShortTerm);
-  ASSERT_TRUE(store_->record_access({{record.seq, 1, 200}}, policy).ok());
+  auto second = store_->record_access({{record.seq, 1, 200}}, policy);
+  ASSERT_TRUE(second.ok());
+  ASSERT_EQ(second->size(), 1u);
+  EXPECT_EQ(second->front().level, Level::LongTerm);
+  EXPECT_FALSE(second->front().expires_at_ms.has_value());
   auto promoted = store_->get("t1", record.id)->value();
   EXPECT_EQ(promoted.level, Level::LongTerm);
   EXPECT_EQ(promoted.access_count, 3);
@@ -174,14 +166,16 @@ TEST_F(ItemStoreTest, ABatchIsAllOrNothing) {
   std::vector<MemoryItem> items{duplicate, item("second"), duplicate};
   EXPECT_FALSE(store_->insert(items, InsertPolicy{}).ok());
   EXPECT_TRUE(store_->list(list_request("t1"))->items.empty());
-  EXPECT_TRUE(store_->text_search("t1", "default", {"second"}, 10)->empty());
 }
 
-TEST_F(ItemStoreTest, UpdateReplacesTextInTheFullTextIndex) {
+TEST_F(ItemStoreTest, UpdateReplacesTextAndReturnsTheNewRow) {
   auto record = insert_one(item("old words"));
-  ASSERT_TRUE(store_->update("t1", record.id, text_patch("new phrasing", 2)).ok());
-  EXPECT_TRUE(store_->text_search("t1", "default", {"old"}, 10)->empty());
-  EXPECT_EQ(store_->text_search("t1", "default", {"phrasing"}, 10)->size(), 1u);
+  auto updated = store_->update("t1", record.id, text_patch("new phrasing", 2));
+  ASSERT_TRUE(updated.ok());
+  EXPECT_EQ(updated->text, "new phrasing");
+  EXPECT_EQ(updated->token_count, 2);
+  EXPECT_EQ(updated->seq, record.seq);
+  EXPECT_EQ(store_->get("t1", record.id)->value().text, "new phrasing");
 }
 
 TEST_F(ItemStoreTest, ClearRemovesOneLevelOfOneNamespace) {

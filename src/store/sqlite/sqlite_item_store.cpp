@@ -66,21 +66,6 @@ Result<std::vector<ItemKey>> collect_keys(Statement& stmt) {
 
 }  // namespace
 
-std::string fts_match_expression(int64_t scope_id, const std::vector<std::string>& terms) {
-  std::string expression = fmt::format("scope:\"ns{}\" AND (", scope_id);
-  for (size_t i = 0; i < terms.size(); ++i) {
-    if (i > 0) expression += " OR ";
-    expression += '"';
-    for (char c : terms[i]) {
-      if (c == '"') expression += '"';
-      expression += c;
-    }
-    expression += '"';
-  }
-  expression += ')';
-  return expression;
-}
-
 Result<std::unique_ptr<SqliteItemStore>> SqliteItemStore::open(const std::string& path,
                                                                const DatabaseOptions& options,
                                                                size_t read_connections) {
@@ -110,11 +95,13 @@ Result<int64_t> SqliteItemStore::scope_id(Connection& connection, const std::str
   return (*select)->column_int(0);
 }
 
-Status SqliteItemStore::insert(std::vector<MemoryItem>& items, const InsertPolicy& policy) {
+Result<std::vector<LevelChange>> SqliteItemStore::insert(std::vector<MemoryItem>& items,
+                                                         const InsertPolicy& policy) {
   WriteSession session(write_mutex_, *writer_);
   Transaction tx(writer_->db());
-  if (!tx.begin_status()) return tx.begin_status();
+  if (!tx.begin_status()) return tx.begin_status().error();
   std::map<std::pair<std::string, std::string>, int64_t> scopes;
+  std::vector<LevelChange> demoted;
   for (auto& item : items) {
     auto& scope = scopes[{item.tenant, item.name_space}];
     if (scope == 0) {
@@ -139,20 +126,24 @@ Status SqliteItemStore::insert(std::vector<MemoryItem>& items, const InsertPolic
       s.bind_null(13);
     }
     s.bind(14, item.source);
-    if (auto status = s.run(); !status) return status;
+    if (auto status = s.run(); !status) return std::move(status).error();
     item.seq = sqlite3_last_insert_rowid(writer_->db().raw());
   }
   for (const auto& [scope, id] : scopes) {
     auto demote = writer_->statement(
         "UPDATE memory_items SET level = 1, expires_at = ?, updated_at = ? WHERE seq IN ("
         " SELECT seq FROM memory_items WHERE tenant = ? AND namespace = ? AND level = 0"
-        " ORDER BY created_at DESC, seq DESC LIMIT -1 OFFSET ?)");
+        " ORDER BY created_at DESC, seq DESC LIMIT -1 OFFSET ?) RETURNING seq");
     if (!demote) return std::move(demote).error();
     bind_optional(**demote, 1, policy.demoted_expires_at_ms);
     (*demote)->bind(2, now_unix_ms()).bind(3, scope.first).bind(4, scope.second).bind(5, policy.immediate_capacity);
-    if (auto status = (*demote)->run(); !status) return status;
+    while ((*demote)->step()) {
+      demoted.push_back(LevelChange{(*demote)->column_int(0), Level::ShortTerm, policy.demoted_expires_at_ms});
+    }
+    if (auto status = (*demote)->last_status(); !status) return std::move(status).error();
   }
-  return tx.commit();
+  if (auto status = tx.commit(); !status) return std::move(status).error();
+  return demoted;
 }
 
 Result<std::optional<MemoryItem>> SqliteItemStore::get(const std::string& tenant, const std::string& id) {
@@ -174,8 +165,9 @@ Result<std::vector<MemoryItem>> SqliteItemStore::fetch(const std::string& tenant
   for (size_t i = 0; i < seqs.size(); ++i) seq_list += (i ? "," : "") + std::to_string(seqs[i]);
   seq_list += "]";
   auto reader = readers_->acquire();
+  // "+tenant": look the rows up by seq; an index on tenant would scan all of the tenant's rows.
   auto stmt = reader->statement("SELECT " HIRAG_ITEM_COLUMNS
-                                " FROM memory_items WHERE tenant = ? AND seq IN (SELECT value FROM json_each(?))");
+                                " FROM memory_items WHERE +tenant = ? AND seq IN (SELECT value FROM json_each(?))");
   if (!stmt) return std::move(stmt).error();
   (*stmt)->bind(1, tenant).bind(2, seq_list);
   std::unordered_map<int64_t, MemoryItem> by_seq;
@@ -193,22 +185,6 @@ Result<std::vector<MemoryItem>> SqliteItemStore::fetch(const std::string& tenant
     by_seq.erase(it);
   }
   return items;
-}
-
-Result<std::vector<TextHit>> SqliteItemStore::text_search(const std::string& tenant, const std::string& name_space,
-                                                          const std::vector<std::string>& terms, size_t limit) {
-  std::vector<TextHit> hits;
-  if (terms.empty() || limit == 0) return hits;
-  auto reader = readers_->acquire();
-  auto scope = scope_id(*reader, tenant, name_space, false);
-  if (!scope) return std::move(scope).error();
-  if (*scope == 0) return hits;
-  auto stmt = reader->statement("SELECT rowid, -rank FROM memory_fts WHERE memory_fts MATCH ? ORDER BY rank LIMIT ?");
-  if (!stmt) return std::move(stmt).error();
-  (*stmt)->bind(1, fts_match_expression(*scope, terms)).bind(2, static_cast<int64_t>(limit));
-  while ((*stmt)->step()) hits.push_back(TextHit{(*stmt)->column_int(0), (*stmt)->column_double(1)});
-  if (auto status = (*stmt)->last_status(); !status) return std::move(status).error();
-  return hits;
 }
 
 Result<ListPage> SqliteItemStore::list(const ListRequest& request) {
@@ -292,24 +268,33 @@ Result<std::vector<ItemKey>> SqliteItemStore::delete_expired(int64_t now_ms, siz
   return collect_keys(**stmt);
 }
 
-Status SqliteItemStore::record_access(const std::vector<AccessDelta>& deltas, const PromotionPolicy& policy) {
-  if (deltas.empty()) return ok_status();
+Result<std::vector<LevelChange>> SqliteItemStore::record_access(const std::vector<AccessDelta>& deltas,
+                                                                const PromotionPolicy& policy) {
+  std::vector<LevelChange> levels;
+  if (deltas.empty()) return levels;
   WriteSession session(write_mutex_, *writer_);
   Transaction tx(writer_->db());
-  if (!tx.begin_status()) return tx.begin_status();
+  if (!tx.begin_status()) return tx.begin_status().error();
   for (const auto& delta : deltas) {
     auto stmt = writer_->statement(
         "UPDATE memory_items SET access_count = access_count + ?1,"
         " last_accessed_at = MAX(COALESCE(last_accessed_at, 0), ?2),"
         " expires_at = CASE WHEN level = 1 AND access_count + ?1 >= ?3 THEN ?4 ELSE expires_at END,"
-        " level = CASE WHEN level = 1 AND access_count + ?1 >= ?3 THEN 2 ELSE level END WHERE seq = ?5");
+        " level = CASE WHEN level = 1 AND access_count + ?1 >= ?3 THEN 2 ELSE level END WHERE seq = ?5"
+        " RETURNING level, expires_at");
     if (!stmt) return std::move(stmt).error();
     (*stmt)->bind(1, delta.hits).bind(2, delta.last_accessed_at_ms).bind(3, policy.promote_after_hits);
     bind_optional(**stmt, 4, policy.long_term_expires_at_ms);
     (*stmt)->bind(5, delta.seq);
-    if (auto status = (*stmt)->run(); !status) return status;
+    while ((*stmt)->step()) {
+      LevelChange change{delta.seq, static_cast<Level>((*stmt)->column_int(0)), std::nullopt};
+      if (!(*stmt)->column_is_null(1)) change.expires_at_ms = (*stmt)->column_int(1);
+      levels.push_back(change);
+    }
+    if (auto status = (*stmt)->last_status(); !status) return std::move(status).error();
   }
-  return tx.commit();
+  if (auto status = tx.commit(); !status) return std::move(status).error();
+  return levels;
 }
 
 Result<std::map<Level, int64_t>> SqliteItemStore::count_by_level() {

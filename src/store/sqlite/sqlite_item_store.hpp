@@ -1,7 +1,7 @@
 // store/sqlite/sqlite_item_store: ItemStore on the data dir's SQLite file.
 // One writer connection behind a mutex (SQLite allows one writer) and a pool of
-// read-only connections for concurrent readers (WAL). Full text lives in the
-// FTS5 table memory_fts, kept in step by triggers inside the same transaction.
+// read-only connections for concurrent readers (WAL). Full text is indexed in
+// memory (store/text), from the rows read at start-up.
 #pragma once
 
 #include <memory>
@@ -17,18 +17,17 @@ class SqliteItemStore final : public ItemStore {
   static Result<std::unique_ptr<SqliteItemStore>> open(const std::string& path, const DatabaseOptions& options,
                                                        size_t read_connections);
 
-  Status insert(std::vector<MemoryItem>& items, const InsertPolicy& policy) override;
+  Result<std::vector<LevelChange>> insert(std::vector<MemoryItem>& items, const InsertPolicy& policy) override;
   Result<std::optional<MemoryItem>> get(const std::string& tenant, const std::string& id) override;
   Result<std::vector<MemoryItem>> fetch(const std::string& tenant, std::span<const int64_t> seqs) override;
-  Result<std::vector<TextHit>> text_search(const std::string& tenant, const std::string& name_space,
-                                           const std::vector<std::string>& terms, size_t limit) override;
   Result<ListPage> list(const ListRequest& request) override;
   Result<MemoryItem> update(const std::string& tenant, const std::string& id, const ItemPatch& patch) override;
   Result<std::optional<ItemKey>> remove(const std::string& tenant, const std::string& id) override;
   Result<std::vector<ItemKey>> clear(const std::string& tenant, const std::string& name_space,
                                      std::optional<Level> level) override;
   Result<std::vector<ItemKey>> delete_expired(int64_t now_ms, size_t limit) override;
-  Status record_access(const std::vector<AccessDelta>& deltas, const PromotionPolicy& policy) override;
+  Result<std::vector<LevelChange>> record_access(const std::vector<AccessDelta>& deltas,
+                                                 const PromotionPolicy& policy) override;
   Result<std::map<Level, int64_t>> count_by_level() override;
   Status scan_embeddings(const EmbeddingVisitor& visit) override;
   Result<std::vector<MemoryItem>> scan_items(int64_t after_seq, size_t limit) override;
@@ -47,9 +46,5 @@ class SqliteItemStore final : public ItemStore {
   std::unique_ptr<Connection> writer_;
   std::unique_ptr<ReaderPool> readers_;
 };
-
-// The FTS5 MATCH expression for "any of these terms inside scope N": every term is
-// a quoted string, so user input can never be FTS syntax.
-std::string fts_match_expression(int64_t scope_id, const std::vector<std::string>& terms);
 
 }  // namespace hirag::store::sqlite

@@ -5,15 +5,6 @@
 #include "store/vector/namespace_vectors.hpp"
 
 namespace hirag::store::vector {
-namespace {
-std::string space_key(const std::string& tenant, const std::string& name_space) {
-  std::string key;
-  key.reserve(tenant.size() + name_space.size() + 1);
-  key.append(tenant).push_back('\0');
-  key.append(name_space);
-  return key;
-}
-}  // namespace
 
 VectorIndex::VectorIndex(size_t dimension, size_t exact_scan_threshold)
     : dimension_(dimension), threshold_(std::max<size_t>(exact_scan_threshold, 1)) {
@@ -30,23 +21,10 @@ VectorIndex::~VectorIndex() {
   builder_.join();
 }
 
-std::shared_ptr<NamespaceVectors> VectorIndex::find(const std::string& tenant, const std::string& name_space) const {
-  std::shared_lock lock(map_mutex_);
-  auto found = spaces_.find(space_key(tenant, name_space));
-  return found == spaces_.end() ? nullptr : found->second;
-}
-
-std::shared_ptr<NamespaceVectors> VectorIndex::find_or_create(const ItemKey& key) {
-  if (auto space = find(key.tenant, key.name_space)) return space;
-  std::unique_lock lock(map_mutex_);
-  auto& slot = spaces_[space_key(key.tenant, key.name_space)];
-  if (!slot) slot = std::make_shared<NamespaceVectors>(dimension_);
-  return slot;
-}
-
 void VectorIndex::add(const ItemKey& key, std::span<const float> vector) {
   if (vector.size() != dimension_) return;
-  auto space = find_or_create(key);
+  auto space = spaces_.find_or_create(key.tenant, key.name_space,
+                                      [&] { return std::make_shared<NamespaceVectors>(dimension_); });
   {
     std::unique_lock lock(space->mutex);
     const size_t before = space->size();
@@ -57,7 +35,7 @@ void VectorIndex::add(const ItemKey& key, std::span<const float> vector) {
 }
 
 void VectorIndex::remove(const ItemKey& key) {
-  auto space = find(key.tenant, key.name_space);
+  auto space = spaces_.find(key.tenant, key.name_space);
   if (!space) return;
   std::unique_lock lock(space->mutex);
   const size_t before = space->size();
@@ -66,14 +44,13 @@ void VectorIndex::remove(const ItemKey& key) {
 }
 
 void VectorIndex::clear() {
-  std::unique_lock lock(map_mutex_);
   spaces_.clear();
   vectors_ = 0;
 }
 
 std::vector<VectorHit> VectorIndex::search(const std::string& tenant, const std::string& name_space,
                                            std::span<const float> query, size_t k) const {
-  auto space = find(tenant, name_space);
+  auto space = spaces_.find(tenant, name_space);
   if (!space || query.size() != dimension_) return {};
   std::shared_lock lock(space->mutex);
   return space->search(query, k);
@@ -82,9 +59,9 @@ std::vector<VectorHit> VectorIndex::search(const std::string& tenant, const std:
 VectorIndexStats VectorIndex::stats() const {
   VectorIndexStats stats;
   stats.vectors = vectors_.load();
-  std::shared_lock lock(map_mutex_);
-  stats.namespaces = spaces_.size();
-  for (const auto& [key, space] : spaces_) {
+  const auto spaces = spaces_.all();
+  stats.namespaces = spaces.size();
+  for (const auto& space : spaces) {
     std::shared_lock space_lock(space->mutex);
     if (space->has_graph()) ++stats.graphs;
   }
@@ -101,12 +78,7 @@ void VectorIndex::finish_bulk_load() {
     std::lock_guard lock(queue_mutex_);
     bulk_loading_ = false;
   }
-  std::vector<std::shared_ptr<NamespaceVectors>> spaces;
-  {
-    std::shared_lock lock(map_mutex_);
-    for (const auto& [key, space] : spaces_) spaces.push_back(space);
-  }
-  for (const auto& space : spaces) maybe_queue_graph(space);
+  for (const auto& space : spaces_.all()) maybe_queue_graph(space);
 }
 
 void VectorIndex::wait_for_graphs() {

@@ -10,12 +10,11 @@
 #include <deque>
 #include <memory>
 #include <mutex>
-#include <shared_mutex>
 #include <string>
 #include <thread>
-#include <unordered_map>
 
 #include "store/memory_item.hpp"
+#include "store/namespace_map.hpp"
 #include "store/vector/exact_scan.hpp"
 
 namespace hirag::store::vector {
@@ -52,15 +51,12 @@ class VectorIndex {
   void wait_for_graphs();
 
  private:
-  std::shared_ptr<NamespaceVectors> find(const std::string& tenant, const std::string& name_space) const;
-  std::shared_ptr<NamespaceVectors> find_or_create(const ItemKey& key);
   void maybe_queue_graph(const std::shared_ptr<NamespaceVectors>& space);
   void build_loop();
 
   const size_t dimension_;
   const size_t threshold_;
-  mutable std::shared_mutex map_mutex_;
-  std::unordered_map<std::string, std::shared_ptr<NamespaceVectors>> spaces_;
+  NamespaceMap<NamespaceVectors> spaces_;
   std::atomic<size_t> vectors_{0};
 
   std::mutex queue_mutex_;

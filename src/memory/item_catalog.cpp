@@ -1,0 +1,74 @@
+#include "memory/item_catalog.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <string>
+
+namespace hirag::memory {
+
+ItemFacts ItemFacts::of(const store::MemoryItem& item) {
+  ItemFacts facts;
+  facts.created_at_ms = item.created_at_ms;
+  facts.expires_at_ms = item.expires_at_ms.value_or(kNever);
+  facts.session_hash = item.session_id ? session_key(*item.session_id) : 0;
+  facts.token_count = item.token_count;
+  facts.access_count = item.access_count;
+  facts.level = item.level;
+  return facts;
+}
+
+uint64_t ItemFacts::session_key(std::string_view session_id) {
+  const uint64_t hash = std::hash<std::string_view>{}(session_id);
+  return hash == 0 ? 1 : hash;
+}
+
+void ItemCatalog::put(const store::MemoryItem& item) {
+  auto facts = ItemFacts::of(item);
+  std::unique_lock lock(mutex_);
+  auto [entry, inserted] = facts_.try_emplace(item.seq, facts);
+  if (inserted) return;
+  // The row's count lags the hits counted here until they are flushed.
+  facts.access_count = std::max(facts.access_count, entry->second.access_count);
+  entry->second = facts;
+}
+
+void ItemCatalog::remove(int64_t seq) {
+  std::unique_lock lock(mutex_);
+  facts_.erase(seq);
+}
+
+void ItemCatalog::clear() {
+  std::unique_lock lock(mutex_);
+  facts_.clear();
+}
+
+void ItemCatalog::set_level(const store::LevelChange& change) {
+  std::unique_lock lock(mutex_);
+  auto found = facts_.find(change.seq);
+  if (found == facts_.end()) return;
+  found->second.level = change.level;
+  found->second.expires_at_ms = change.expires_at_ms.value_or(ItemFacts::kNever);
+}
+
+void ItemCatalog::add_hit(int64_t seq) {
+  std::unique_lock lock(mutex_);
+  auto found = facts_.find(seq);
+  if (found != facts_.end()) ++found->second.access_count;
+}
+
+std::vector<std::optional<ItemFacts>> ItemCatalog::lookup(std::span<const int64_t> seqs) const {
+  std::vector<std::optional<ItemFacts>> found(seqs.size());
+  std::shared_lock lock(mutex_);
+  for (size_t i = 0; i < seqs.size(); ++i) {
+    auto entry = facts_.find(seqs[i]);
+    if (entry != facts_.end()) found[i] = entry->second;
+  }
+  return found;
+}
+
+size_t ItemCatalog::size() const {
+  std::shared_lock lock(mutex_);
+  return facts_.size();
+}
+
+}  // namespace hirag::memory

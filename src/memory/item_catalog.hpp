@@ -1,0 +1,57 @@
+// memory/item_catalog: what ranking and filtering need to know of every item
+// (level, creation and expiry time, token count, retrieval count, session), held
+// in memory so that a search ranks and filters its candidates without reading
+// them and reads from the store only the rows it returns. A cache of the
+// ItemStore like the indexes: filled at start-up and kept in step by
+// MemoryService after each commit (inserts, demotions, promotions, updates,
+// removals). Thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <span>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "store/item_store.hpp"
+
+namespace hirag::memory {
+
+struct ItemFacts {
+  static constexpr int64_t kNever = std::numeric_limits<int64_t>::max();
+
+  int64_t created_at_ms = 0;
+  int64_t expires_at_ms = kNever;
+  uint64_t session_hash = 0;  // 0: no session
+  int64_t token_count = 0;
+  int64_t access_count = 0;  // retrievals, including those not yet flushed to the store
+  store::Level level = store::Level::ShortTerm;
+
+  static ItemFacts of(const store::MemoryItem& item);
+  // Non-zero; equal session ids hash equally (callers confirm on the full row).
+  static uint64_t session_key(std::string_view session_id);
+};
+
+class ItemCatalog {
+ public:
+  // Adds or replaces an item's facts (keeping the larger access count).
+  void put(const store::MemoryItem& item);
+  void remove(int64_t seq);
+  void clear();
+  // A demotion or promotion the store made.
+  void set_level(const store::LevelChange& change);
+  void add_hit(int64_t seq);
+  // The facts of each seq, in order (nullopt for an unknown seq), under one lock.
+  std::vector<std::optional<ItemFacts>> lookup(std::span<const int64_t> seqs) const;
+  size_t size() const;
+
+ private:
+  mutable std::shared_mutex mutex_;
+  std::unordered_map<int64_t, ItemFacts> facts_;
+};
+
+}  // namespace hirag::memory

@@ -1,0 +1,80 @@
+// store/text/namespace_text: the full-text index of one (tenant, namespace): an
+// in-memory inverted index of analysed terms with BM25 scoring and MaxScore
+// top-k, so a query reads only as much of its common terms' postings as can
+// still change the result (SQLite FTS5 scored every document matching any term
+// before its LIMIT: 44 ms at 100k items). Statistics are per namespace, so no
+// tenant's scores depend on another tenant's data.
+//
+// Removal marks the document's slot dead; postings and statistics keep counting
+// it until the next compaction (as Lucene does until a merge), which runs once a
+// quarter of the slots are dead. Callers hold `mutex` (shared for search,
+// exclusive for changes).
+#pragma once
+
+#include <cstdint>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace hirag::store::text {
+
+// A full-text candidate: higher score = better match (BM25).
+struct TextHit {
+  int64_t label = 0;
+  double score = 0;
+};
+
+// A document's analysed terms with their frequencies, each term once.
+struct TermCount {
+  std::string term;
+  uint32_t count = 0;
+};
+
+// The defaults are configuration (retrieval.bm25_k1, retrieval.bm25_b).
+struct Bm25Parameters {
+  double k1;
+  double b;
+};
+
+class NamespaceText {
+ public:
+  explicit NamespaceText(Bm25Parameters parameters) : parameters_(parameters) {}
+
+  // Adds the document `label`, replacing an earlier version of it.
+  void add(int64_t label, const std::vector<TermCount>& terms);
+  void remove(int64_t label);
+  // The k best documents containing any of `terms` (distinct), best first;
+  // equal scores keep the older document first.
+  std::vector<TextHit> search(const std::vector<std::string>& terms, size_t k) const;
+
+  size_t size() const { return slots_.size(); }
+  size_t distinct_terms() const { return term_ids_.size(); }
+  // Heap bytes of the postings, documents and dictionary (approximate).
+  size_t memory_bytes() const;
+
+  mutable std::shared_mutex mutex;
+
+ private:
+  struct Postings {
+    std::vector<uint32_t> slots;  // increasing
+    std::vector<uint16_t> counts;
+    uint16_t max_count = 0;
+  };
+  struct Cursor;
+
+  uint32_t term_id(const std::string& term);
+  double upper_bound(const Postings& postings, double idf) const;
+  void compact();
+
+  Bm25Parameters parameters_;
+  std::unordered_map<std::string, uint32_t> term_ids_;
+  std::vector<Postings> postings_;                // by term id
+  std::vector<int64_t> labels_;                   // by slot; kDead once removed
+  std::vector<uint32_t> lengths_;                 // by slot, in terms
+  std::unordered_map<int64_t, uint32_t> slots_;   // live label -> slot
+  uint64_t total_length_ = 0;                     // over all slots, dead ones included
+  uint32_t min_length_ = UINT32_MAX;              // never above any live document's length
+};
+
+}  // namespace hirag::store::text

@@ -1,0 +1,48 @@
+#include "store/text/text_index.hpp"
+
+namespace hirag::store::text {
+
+void TextIndex::add(const ItemKey& key, const std::vector<TermCount>& terms) {
+  auto space = spaces_.find_or_create(key.tenant, key.name_space,
+                                      [&] { return std::make_shared<NamespaceText>(parameters_); });
+  std::unique_lock lock(space->mutex);
+  const size_t before = space->size();
+  space->add(key.seq, terms);
+  documents_ += space->size() - before;
+}
+
+void TextIndex::remove(const ItemKey& key) {
+  auto space = spaces_.find(key.tenant, key.name_space);
+  if (!space) return;
+  std::unique_lock lock(space->mutex);
+  const size_t before = space->size();
+  space->remove(key.seq);
+  documents_ -= before - space->size();
+}
+
+void TextIndex::clear() {
+  spaces_.clear();
+  documents_ = 0;
+}
+
+std::vector<TextHit> TextIndex::search(const std::string& tenant, const std::string& name_space,
+                                       const std::vector<std::string>& terms, size_t k) const {
+  auto space = spaces_.find(tenant, name_space);
+  if (!space) return {};
+  std::shared_lock lock(space->mutex);
+  return space->search(terms, k);
+}
+
+TextIndexStats TextIndex::stats() const {
+  TextIndexStats stats;
+  stats.documents = documents_.load();
+  const auto spaces = spaces_.all();
+  stats.namespaces = spaces.size();
+  for (const auto& space : spaces) {
+    std::shared_lock lock(space->mutex);
+    stats.memory_bytes += space->memory_bytes();
+  }
+  return stats;
+}
+
+}  // namespace hirag::store::text

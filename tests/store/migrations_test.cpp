@@ -1,0 +1,62 @@
+// Schema migrations on a data dir written by an earlier version: the full-text
+// table of schema 2 is dropped (full text moved to memory) and no row is lost.
+#include <gtest/gtest.h>
+
+#include "core/clock.hpp"
+#include "core/uuid.hpp"
+#include "store/data_dir.hpp"
+#include "store/open_item_store.hpp"
+#include "store/sqlite/database.hpp"
+#include "support/server_process.hpp"
+
+namespace hirag::store {
+namespace {
+
+bool table_exists(sqlite::Database& db, const std::string& name) {
+  auto stmt = db.prepare("SELECT 1 FROM sqlite_master WHERE name = ?");
+  EXPECT_TRUE(stmt.ok());
+  stmt->bind(1, name);
+  return stmt->step();
+}
+
+TEST(MigrationsTest, ASchemaTwoDataDirLosesItsFtsTableButNoItems) {
+  testing::TempDir dir;
+  Config config;
+  config.server.data_dir = dir.path();
+  const auto path = prepare_database_path(config.server.data_dir);
+  ASSERT_TRUE(path.ok());
+  {
+    // Write the data dir as schema 2 left it: the FTS table, its triggers, an item.
+    auto db = sqlite::Database::open(*path, database_options(config.storage));
+    ASSERT_TRUE(db.ok()) << db.error().message;
+    ASSERT_TRUE((*db)->exec(R"sql(
+        DELETE FROM schema_migrations WHERE version = 3;
+        CREATE VIRTUAL TABLE memory_fts USING fts5(scope, text, tokenize = 'porter unicode61 remove_diacritics 2');
+        CREATE TRIGGER memory_items_fts_insert AFTER INSERT ON memory_items BEGIN
+          INSERT INTO memory_fts(rowid, scope, text) VALUES (new.seq, 'ns' || new.scope_id, new.text);
+        END;
+        CREATE TRIGGER memory_items_fts_delete AFTER DELETE ON memory_items BEGIN
+          DELETE FROM memory_fts WHERE rowid = old.seq;
+        END;
+        CREATE TRIGGER memory_items_fts_update AFTER UPDATE OF text ON memory_items BEGIN
+          UPDATE memory_fts SET text = new.text WHERE rowid = new.seq;
+        END;
+        INSERT INTO memory_scopes(id, tenant, namespace) VALUES (1, 't1', 'default');
+        INSERT INTO memory_items(id, scope_id, tenant, namespace, level, text, token_count, created_at, updated_at)
+          VALUES ('0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b', 1, 't1', 'default', 2, 'kept across upgrades', 4, 1, 1);
+      )sql").ok());
+    ASSERT_TRUE(table_exists(**db, "memory_fts"));
+  }
+  auto reopened = sqlite::Database::open(*path, database_options(config.storage));
+  ASSERT_TRUE(reopened.ok()) << reopened.error().message;
+  EXPECT_FALSE(table_exists(**reopened, "memory_fts"));
+  auto store = open_item_store(config);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  auto item = (*store)->get("t1", "0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b");
+  ASSERT_TRUE(item.ok());
+  ASSERT_TRUE(item->has_value());
+  EXPECT_EQ((*item)->text, "kept across upgrades");
+}
+
+}  // namespace
+}  // namespace hirag::store

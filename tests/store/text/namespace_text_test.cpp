@@ -1,0 +1,190 @@
+// The in-memory full-text index of one namespace: BM25 ranking, MaxScore top-k
+// against an exhaustive oracle, removal and compaction.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <random>
+
+#include "store/text/namespace_text.hpp"
+
+namespace hirag::store::text {
+namespace {
+
+// The textbook parameters; the oracle below hard-codes them.
+constexpr Bm25Parameters kTextbook{1.2, 0.75};
+
+std::vector<TermCount> terms_of(const std::vector<std::string>& words) {
+  std::map<std::string, uint32_t> counts;
+  for (const auto& word : words) ++counts[word];
+  std::vector<TermCount> terms;
+  for (const auto& [term, count] : counts) terms.push_back({term, count});
+  return terms;
+}
+
+using Documents = std::map<int64_t, std::vector<std::string>>;
+
+// Exhaustive BM25 (k1 1.2, b 0.75, Lucene idf), written independently of the
+// index. Statistics count `documents` and the removed ones not yet compacted away.
+std::vector<TextHit> oracle(const Documents& live, const Documents& removed, const std::vector<std::string>& query,
+                            size_t k) {
+  Documents documents = live;
+  documents.insert(removed.begin(), removed.end());
+  const double n = static_cast<double>(documents.size());
+  double total = 0;
+  for (const auto& [label, words] : documents) total += static_cast<double>(words.size());
+  const double average = total / n;
+  std::map<std::string, double> df;
+  for (const auto& term : query) {
+    for (const auto& [label, words] : documents) {
+      df[term] += std::find(words.begin(), words.end(), term) != words.end() ? 1 : 0;
+    }
+  }
+  std::vector<TextHit> hits;
+  for (const auto& [label, words] : live) {
+    double score = 0;
+    bool matched = false;
+    for (const auto& term : query) {
+      const double tf = static_cast<double>(std::count(words.begin(), words.end(), term));
+      if (tf == 0) continue;
+      const double idf = std::log(1 + (n - df[term] + 0.5) / (df[term] + 0.5));
+      const double norm = 1.2 * (1 - 0.75 + 0.75 * static_cast<double>(words.size()) / average);
+      score += idf * tf * 2.2 / (tf + norm);
+      matched = true;
+    }
+    if (matched) hits.push_back({label, score});
+  }
+  std::stable_sort(hits.begin(), hits.end(), [](const TextHit& a, const TextHit& b) { return a.score > b.score; });
+  if (hits.size() > k) hits.resize(k);
+  return hits;
+}
+
+TEST(NamespaceTextTest, RanksByBm25WithTermFrequencyAndLength) {
+  NamespaceText index(kTextbook);
+  index.add(1, terms_of({"the", "cat", "sat", "on", "the", "mat"}));
+  index.add(2, terms_of({"cat", "cat", "cat"}));
+  index.add(3, terms_of({"a", "dog", "barked"}));
+  auto hits = index.search({"cat"}, 10);
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0].label, 2);
+  EXPECT_EQ(hits[1].label, 1);
+  EXPECT_GT(hits[0].score, hits[1].score);
+  EXPECT_TRUE(index.search({"unicorn"}, 10).empty());
+  EXPECT_TRUE(index.search({"cat"}, 0).empty());
+}
+
+TEST(NamespaceTextTest, ARareTermOutweighsACommonOne) {
+  NamespaceText index(kTextbook);
+  for (int64_t label = 1; label <= 20; ++label) index.add(label, terms_of({"common", "filler"}));
+  index.add(100, terms_of({"rare", "filler"}));
+  index.add(101, terms_of({"common", "common"}));
+  auto hits = index.search({"common", "rare"}, 1);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].label, 100);
+}
+
+TEST(NamespaceTextTest, RepeatedQueryTermsCountOnce) {
+  NamespaceText index(kTextbook);
+  index.add(1, terms_of({"alpha", "beta"}));
+  index.add(2, terms_of({"gamma"}));
+  EXPECT_DOUBLE_EQ(index.search({"alpha", "alpha", "alpha"}, 5)[0].score, index.search({"alpha"}, 5)[0].score);
+}
+
+TEST(NamespaceTextTest, EqualScoresKeepTheOlderDocumentFirst) {
+  NamespaceText index(kTextbook);
+  index.add(7, terms_of({"same", "words"}));
+  index.add(3, terms_of({"same", "words"}));
+  index.add(9, terms_of({"same", "words"}));
+  auto hits = index.search({"same"}, 2);
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0].label, 7);
+  EXPECT_EQ(hits[1].label, 3);
+}
+
+TEST(NamespaceTextTest, AddingALabelAgainReplacesItsDocument) {
+  NamespaceText index(kTextbook);
+  index.add(1, terms_of({"old", "words"}));
+  index.add(1, terms_of({"new", "phrasing"}));
+  EXPECT_EQ(index.size(), 1u);
+  EXPECT_TRUE(index.search({"old"}, 5).empty());
+  ASSERT_EQ(index.search({"phrasing"}, 5).size(), 1u);
+}
+
+TEST(NamespaceTextTest, RemovedDocumentsAreNeverReturnedAndCompactionKeepsTheRest) {
+  NamespaceText index(kTextbook);
+  for (int64_t label = 0; label < 100; ++label) {
+    index.add(label, terms_of({"shared", "doc" + std::to_string(label)}));
+  }
+  for (int64_t label = 0; label < 90; ++label) index.remove(label);  // compacts on the way
+  EXPECT_EQ(index.size(), 10u);
+  auto hits = index.search({"shared"}, 100);
+  ASSERT_EQ(hits.size(), 10u);
+  for (const auto& hit : hits) EXPECT_GE(hit.label, 90);
+  ASSERT_EQ(index.search({"doc95"}, 5).size(), 1u);
+  EXPECT_TRUE(index.search({"doc5"}, 5).empty());
+  index.remove(12345);  // unknown: no effect
+  EXPECT_EQ(index.size(), 10u);
+}
+
+// MaxScore skips postings; it must still return exactly the exhaustive top k.
+TEST(NamespaceTextTest, MaxScoreTopKEqualsTheExhaustiveTopK) {
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int> word(0, 399);
+  std::uniform_int_distribution<int> length(1, 30);
+  auto random_word = [&] {
+    const int r = word(rng);
+    return "w" + std::to_string((r * r) / 400);  // skewed: low numbers are common
+  };
+  NamespaceText index(kTextbook);
+  Documents live;
+  Documents removed;  // dead slots: counted in the statistics until a quarter of the slots are dead
+  auto remove = [&](int64_t label) {
+    index.remove(label);
+    removed.emplace(label, live.at(label));
+    live.erase(label);
+    if (removed.size() * 4 > live.size() + removed.size()) removed.clear();
+  };
+  for (int64_t label = 1; label <= 3000; ++label) {
+    std::vector<std::string> words;
+    for (int i = length(rng); i > 0; --i) words.push_back(random_word());
+    index.add(label, terms_of(words));
+    live[label] = words;
+  }
+  // Past one compaction, then leaves dead slots in place to be skipped.
+  for (int64_t label = 1; label <= 3000; label += 3) remove(label);
+  for (int64_t label = 2; label <= 3000; label += 9) remove(label);
+  ASSERT_EQ(index.size(), live.size());
+  ASSERT_FALSE(removed.empty());
+  for (int query = 0; query < 300; ++query) {
+    std::vector<std::string> terms;
+    for (int i = 1 + query % 5; i > 0; --i) terms.push_back(random_word());
+    const size_t k = 1 + static_cast<size_t>(query % 40);
+    std::vector<std::string> distinct = terms;
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    const auto expected = oracle(live, removed, distinct, k);
+    const auto got = index.search(terms, k);
+    ASSERT_EQ(got.size(), expected.size()) << "query " << query;
+    for (size_t i = 0; i < got.size(); ++i) {
+      EXPECT_NEAR(got[i].score, expected[i].score, 1e-9) << "query " << query << " rank " << i;
+      // Labels must agree except among scores equal up to rounding.
+      const bool tied = (i > 0 && std::abs(expected[i].score - expected[i - 1].score) < 1e-9) ||
+                        (i + 1 < expected.size() && std::abs(expected[i].score - expected[i + 1].score) < 1e-9);
+      if (!tied) {
+        EXPECT_EQ(got[i].label, expected[i].label) << "query " << query << " rank " << i;
+      }
+    }
+  }
+}
+
+TEST(NamespaceTextTest, ReportsItsMemory) {
+  NamespaceText index(kTextbook);
+  const size_t empty = index.memory_bytes();
+  for (int64_t label = 0; label < 1000; ++label) index.add(label, terms_of({"a", "b", "c" + std::to_string(label)}));
+  EXPECT_GT(index.memory_bytes(), empty + 1000 * 3 * 6);
+  EXPECT_EQ(index.distinct_terms(), 1002u);
+}
+
+}  // namespace
+}  // namespace hirag::store::text
