@@ -11,7 +11,7 @@ PACKAGES=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   nlohmann-json3-dev libsimdjson-dev libspdlog-dev libfmt-dev libtomlplusplus-dev
   libcli11-dev libhnswlib-dev libsqlite3-dev sqlite3 libcurl4-openssl-dev libssl-dev
-  libxxhash-dev libstemmer-dev prometheus-cpp-dev
+  libxxhash-dev libstemmer-dev prometheus-cpp-dev libjemalloc-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev prometheus wrk curl python3
 )

@@ -11,96 +11,13 @@
 # requests/s and latencies are only meaningful when the load average is low.
 #
 # Usage:  bench/http/run.sh            (after: cmake --build build --target hirag)
-# Environment knobs (defaults in brackets):
-#   HIRAG_BIN [build/hirag]  THREADS [2]  CONNECTIONS [64]  DURATION [10s]  WARMUP [2s]
-#   KEEP=1 keeps the temp dir (raw wrk outputs, server logs)
-# Needs: wrk, curl, python3 (free port). Note that wrk runs on the same machine and
-# competes with the server for the cores; the figures are for that setup.
+# Knobs and needs: bench/http/lib.sh.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-BIN="${HIRAG_BIN:-$ROOT/build/hirag}"
-THREADS="${THREADS:-2}"
-CONNECTIONS="${CONNECTIONS:-64}"
-DURATION="${DURATION:-10s}"
-WARMUP="${WARMUP:-2s}"
 LUA="$ROOT/bench/http/post_count.lua"
-
-for tool in wrk curl python3; do
-  command -v "$tool" >/dev/null || { echo "run.sh: $tool is not installed (scripts/install-deps.sh)" >&2; exit 1; }
-done
-[[ -x "$BIN" ]] || { echo "run.sh: $BIN not found; build it: cmake --build build --target hirag" >&2; exit 1; }
-
-WORK="$(mktemp -d /tmp/hirag-bench-http.XXXXXX)"
-DATA="$WORK/data"
-SERVER_PID=""
-
-# Stops the server we started (by pid) and removes the temp dir, on any exit.
-cleanup() {
-  stop_server
-  if [[ "${KEEP:-0}" == 1 ]]; then echo "# raw wrk outputs and server logs kept in $WORK"; else rm -rf "$WORK"; fi
-}
-stop_server() {
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -TERM "$SERVER_PID"
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  SERVER_PID=""
-}
-trap cleanup EXIT
-
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-# start_server ACCESS_LOG: starts hirag and waits (up to 20 s) for /health/live.
-start_server() {
-  PORT="$(free_port)"
-  HIRAG_RATE_LIMIT__ENABLED=false HIRAG_LOGGING__ACCESS_LOG="$1" \
-    "$BIN" serve --port "$PORT" --data-dir "$DATA" >"$WORK/server-access-$1.log" 2>&1 &
-  SERVER_PID=$!
-  for _ in $(seq 1 200); do
-    if curl -fsS "http://127.0.0.1:$PORT/health/live" >/dev/null 2>&1; then return 0; fi
-    kill -0 "$SERVER_PID" 2>/dev/null || break
-    sleep 0.1
-  done
-  echo "run.sh: the server did not come up; its log:" >&2
-  cat "$WORK/server-access-$1.log" >&2
-  exit 1
-}
-
-# User + system CPU ticks the server process has used so far (/proc/PID/stat fields 14, 15).
-server_cpu_ticks() {
-  awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"
-}
-
-# run_wrk NAME URL [wrk args...]: warm-up, measured run, one result line.
-run_wrk() {
-  local name="$1" url="$2"
-  shift 2
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$@" "$url" >/dev/null
-  local out cpu_before cpu_after
-  cpu_before="$(server_cpu_ticks)"
-  out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url")"
-  cpu_after="$(server_cpu_ticks)"
-  echo "$out" >"$WORK/wrk-$name.txt"
-  local rps p50 p99 errors
-  rps="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")"
-  p50="$(awk '$1 == "50%" {print $2}' <<<"$out")"
-  p99="$(awk '$1 == "99%" {print $2}' <<<"$out")"
-  errors="$(awk '/Non-2xx or 3xx responses:/ {print $NF}' <<<"$out")"
-  # Server CPU time (user + system) per request: unlike requests/s it does not
-  # depend much on what else runs on the machine.
-  local requests cpu_us
-  requests="$(awk '/requests in/ {print $1}' <<<"$out")"
-  cpu_us="$(awk -v t="$((cpu_after - cpu_before))" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
-    'BEGIN { printf "%.1f", (n > 0 ? t / hz * 1e6 / n : 0) }')"
-  # Socket errors (connect/read/write/timeout) are reported on one line when any.
-  local socket_errors
-  socket_errors="$(awk -F'Socket errors: ' 'NF > 1 {print $2}' <<<"$out")"
-  printf '%-28s %12s %10s %10s %14s   non-2xx=%s%s\n' "$name" "$rps" "$p50" "$p99" "$cpu_us" "${errors:-0}" \
-    "${socket_errors:+  socket errors: $socket_errors}"
-}
+# shellcheck source=bench/http/lib.sh
+source "$ROOT/bench/http/lib.sh"
 
 echo "# hirag HTTP benchmark  $(date -u '+%Y-%m-%dT%H:%M:%SZ')"
 echo "# $(lscpu | grep 'Model name' | sed 's/  */ /g'), $(nproc) cores; wrk -t$THREADS -c$CONNECTIONS -d$DURATION (warm-up $WARMUP)"

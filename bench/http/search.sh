@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# bench/http/search.sh: memory over HTTP against the real server (default
+# configuration, rate limiting off). Loads synthetic items into one namespace
+# through the batch endpoint (bench/http/ingest.py, reports items/s), then
+# measures POST /api/v1/contexts/search with wrk (bench/http/search.lua) at each
+# size in ITEMS, then restarts the server and reports the time until /health/ready
+# and the server's resident memory per item.
+#
+# Usage:  bench/http/search.sh        (after: cmake --build build --target hirag)
+#   ITEMS ["10000 100000"]: namespace sizes to measure at, increasing.
+# Other knobs and needs: bench/http/lib.sh.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=bench/http/lib.sh
+source "$ROOT/bench/http/lib.sh"
+ITEMS="${ITEMS:-10000 100000}"
+
+resident_mib() {
+  awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER_PID/status"
+}
+
+echo "# hirag search benchmark  $(date -u '+%Y-%m-%dT%H:%M:%SZ')"
+echo "# $(lscpu | grep 'Model name' | sed 's/  */ /g'), $(nproc) cores; wrk -t$THREADS -c$CONNECTIONS -d$DURATION (warm-up $WARMUP)"
+echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown) (working tree may differ)"
+
+mkdir -p "$DATA"
+HIRAG_BENCH_KEY="$("$BIN" keys create --tenant bench --data-dir "$DATA" | tail -n 1)"
+export HIRAG_BENCH_KEY
+start_server false
+idle_mib="$(resident_mib)"
+
+loaded=0
+printf '%-28s %12s %10s %10s %14s\n' scenario "requests/s" p50 p99 "server-cpu-us/req"
+for target in $ITEMS; do
+  read -r count seconds rate < <(python3 "$ROOT/bench/http/ingest.py" --url "http://127.0.0.1:$PORT" \
+    --key "$HIRAG_BENCH_KEY" --count "$((target - loaded))" --seed "$target")
+  echo "# ingested $count items in ${seconds} s: $rate items/s (batches of 1000)"
+  loaded="$target"
+  run_wrk "search $loaded items" "http://127.0.0.1:$PORT/api/v1/contexts/search" -s "$ROOT/bench/http/search.lua"
+done
+echo "# resident memory: $(resident_mib) MiB with $loaded items, $idle_mib MiB empty"
+
+stop_server
+start="$(date +%s.%N)"
+start_server false
+ready="$(date +%s.%N)"
+awk -v a="$start" -v b="$ready" -v n="$loaded" 'BEGIN { printf "# restart with %d items: ready after %.2f s\n", n, b - a }'
+echo "# resident memory after restart: $(resident_mib) MiB"
