@@ -171,20 +171,33 @@ std::vector<TextHit> NamespaceText::search(const std::vector<std::string>& terms
   heap.reserve(k + 1);
   double threshold = 0;
   size_t essential = 0;  // cursors[essential..] are essential
-  while (essential < cursors.size()) {
-    uint32_t slot = kNoSlot;
+  // The essential cursors ordered by their current slot (a min-heap of indexes), so
+  // that a long query does not scan every cursor for each document.
+  std::vector<size_t> pending;
+  auto later = [&](size_t a, size_t b) { return cursors[a].slot() > cursors[b].slot(); };
+  auto collect_essential = [&] {
+    pending.clear();
     for (size_t i = essential; i < cursors.size(); ++i) {
-      if (!cursors[i].done()) slot = std::min(slot, cursors[i].slot());
+      if (!cursors[i].done()) pending.push_back(i);
     }
-    if (slot == kNoSlot) break;
+    std::make_heap(pending.begin(), pending.end(), later);
+  };
+  collect_essential();
+  while (!pending.empty()) {
+    const uint32_t slot = cursors[pending.front()].slot();
     const double norm = k1 * (1.0 - b + b * static_cast<double>(lengths_[slot]) / average);
     auto term_score = [&](const Cursor& c) { return c.idf * c.count() * (k1 + 1.0) / (c.count() + norm); };
     double score = 0;
-    for (size_t i = essential; i < cursors.size(); ++i) {
-      auto& cursor = cursors[i];
-      if (cursor.done() || cursor.slot() != slot) continue;
+    while (!pending.empty() && cursors[pending.front()].slot() == slot) {
+      std::pop_heap(pending.begin(), pending.end(), later);
+      auto& cursor = cursors[pending.back()];
       score += term_score(cursor);
       ++cursor.position;
+      if (cursor.done()) {
+        pending.pop_back();
+      } else {
+        std::push_heap(pending.begin(), pending.end(), later);
+      }
     }
     if (labels_[slot] == kDead) continue;
     const bool full = heap.size() == k;
@@ -203,7 +216,9 @@ std::vector<TextHit> NamespaceText::search(const std::vector<std::string>& terms
     std::push_heap(heap.begin(), heap.end(), better);
     if (heap.size() == k) {
       threshold = heap.front().score;
+      const size_t before = essential;
       while (essential < cursors.size() && bound_sum[essential] <= threshold) ++essential;
+      if (essential != before) collect_essential();
     }
   }
   std::sort_heap(heap.begin(), heap.end(), better);
