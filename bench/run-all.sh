@@ -23,3 +23,5 @@ echo "## retrieval quality (LoCoMo dev, in process)"
 "$BUILD/bench/bench_locomo"
 echo "## HTTP (wrk against the real server)"
 HIRAG_BIN="$BUILD/hirag" bench/http/run.sh
+echo "## memory over HTTP (search at 10k/100k items, ingest, restart)"
+HIRAG_BIN="$BUILD/hirag" bench/http/search.sh
