@@ -1,5 +1,6 @@
 // The vector index: exact scan for small namespaces, HNSW above the threshold
-// (same answers on clustered data), removal, and per-(tenant, namespace) spaces.
+// (same answers on clustered data), inserts into the graph off the write path,
+// removal, and per-(tenant, namespace) spaces.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -123,6 +124,36 @@ TEST(VectorIndex, BulkLoadDefersGraphBuildsUntilFinished) {
   index.wait_for_graphs();
   EXPECT_EQ(index.stats().graphs, 1u);
   EXPECT_EQ(index.search("t", "n", vectors[5], 1).at(0).label, 6);
+}
+
+// Once the graph exists a write only marks the vector pending: it is searchable at
+// once (exact scan of the pending ones), a replaced vector's stale graph entry is
+// never returned, and the background thread inserts them into the graph.
+TEST(VectorIndex, VectorsAddedAfterTheGraphAreSearchableBeforeAndAfterTheirInsert) {
+  const auto vectors = clustered(1200, 5);
+  VectorIndex index(kDim, 500);
+  for (size_t i = 0; i < 600; ++i) index.add(ItemKey{static_cast<int64_t>(i + 1), "t", "n"}, vectors[i]);
+  index.wait_for_graphs();
+  ASSERT_EQ(index.stats().graphs, 1u);
+  for (size_t i = 600; i < vectors.size(); ++i) index.add(ItemKey{static_cast<int64_t>(i + 1), "t", "n"}, vectors[i]);
+  std::vector<float> opposite(kDim);
+  for (size_t d = 0; d < kDim; ++d) opposite[d] = -vectors[10][d];
+  index.add(ItemKey{11, "t", "n"}, opposite);  // replaces a vector the graph already holds
+  auto check = [&] {
+    for (size_t i : {650u, 900u, 1199u}) {
+      auto hits = index.search("t", "n", vectors[i], 1);
+      ASSERT_EQ(hits.size(), 1u);
+      EXPECT_EQ(hits[0].label, static_cast<int64_t>(i + 1));
+    }
+    for (const auto& hit : index.search("t", "n", vectors[10], 20)) EXPECT_NE(hit.label, 11);
+    EXPECT_EQ(index.search("t", "n", opposite, 1).at(0).label, 11);
+  };
+  check();  // right after the writes, whatever the background thread has done
+  index.wait_for_graphs();
+  check();
+  index.remove(ItemKey{1000, "t", "n"});
+  for (const auto& hit : index.search("t", "n", vectors[999], 10)) EXPECT_NE(hit.label, 1000);
+  EXPECT_EQ(index.stats().vectors, vectors.size() - 1);
 }
 
 }  // namespace

@@ -31,7 +31,7 @@ void VectorIndex::add(const ItemKey& key, std::span<const float> vector) {
     space->add(key.seq, vector);
     vectors_ += space->size() - before;
   }
-  maybe_queue_graph(space);
+  maybe_queue_work(space);
 }
 
 void VectorIndex::remove(const ItemKey& key) {
@@ -78,7 +78,7 @@ void VectorIndex::finish_bulk_load() {
     std::lock_guard lock(queue_mutex_);
     bulk_loading_ = false;
   }
-  for (const auto& space : spaces_.all()) maybe_queue_graph(space);
+  for (const auto& space : spaces_.all()) maybe_queue_work(space);
 }
 
 void VectorIndex::wait_for_graphs() {
@@ -86,12 +86,12 @@ void VectorIndex::wait_for_graphs() {
   queue_changed_.wait(lock, [&] { return queue_.empty() && building_ == 0; });
 }
 
-void VectorIndex::maybe_queue_graph(const std::shared_ptr<NamespaceVectors>& space) {
+void VectorIndex::maybe_queue_work(const std::shared_ptr<NamespaceVectors>& space) {
   std::lock_guard queue_lock(queue_mutex_);
   if (bulk_loading_ || stopping_) return;
   {
     std::shared_lock lock(space->mutex);
-    if (!space->needs_graph(threshold_)) return;
+    if (!space->needs_graph(threshold_) && !space->has_pending()) return;
   }
   for (const auto& queued : queue_) {
     if (queued == space) return;
@@ -109,22 +109,40 @@ void VectorIndex::build_loop() {
     queue_.pop_front();
     ++building_;
     queue_lock.unlock();
-    NamespaceVectors::Snapshot snapshot;
+    bool needs_graph;
     {
-      std::unique_lock lock(space->mutex);
-      snapshot = space->start_graph_build();
+      std::shared_lock lock(space->mutex);
+      needs_graph = space->needs_graph(threshold_);
     }
-    auto graph = std::make_unique<HnswGraph>(dimension_, snapshot.labels.size() * 2);
-    for (size_t i = 0; i < snapshot.labels.size() && !stop_requested_; ++i) {
-      graph->add(snapshot.labels[i], std::span<const float>(snapshot.data.data() + i * dimension_, dimension_));
-    }
-    {
-      std::unique_lock lock(space->mutex);
-      space->install_graph(std::move(graph));
-    }
+    if (needs_graph) build_graph(*space);
+    drain_pending(*space);
     queue_lock.lock();
     --building_;
     queue_changed_.notify_all();
+  }
+}
+
+void VectorIndex::build_graph(NamespaceVectors& space) {
+  NamespaceVectors::Snapshot snapshot;
+  {
+    std::unique_lock lock(space.mutex);
+    snapshot = space.start_graph_build();
+  }
+  auto graph = std::make_unique<HnswGraph>(dimension_, snapshot.labels.size() * 2);
+  for (size_t i = 0; i < snapshot.labels.size() && !stop_requested_; ++i) {
+    graph->add(snapshot.labels[i], std::span<const float>(snapshot.data.data() + i * dimension_, dimension_));
+  }
+  std::unique_lock lock(space.mutex);
+  space.install_graph(std::move(graph));
+}
+
+// A few inserts per exclusive hold, so that searches of the namespace wait at most
+// that long.
+void VectorIndex::drain_pending(NamespaceVectors& space) {
+  constexpr size_t kInsertsPerHold = 4;
+  while (!stop_requested_) {
+    std::unique_lock lock(space.mutex);
+    if (!space.has_graph() || space.drain_pending(kInsertsPerHold) == 0) return;
   }
 }
 

@@ -2,7 +2,8 @@
 // namespace). A cache of the embeddings the ItemStore holds: filled at start-up,
 // kept in step after each commit. Small namespaces are scanned exactly; once one
 // reaches `exact_scan_threshold` vectors a background thread builds its HNSW
-// graph (searches stay exact until it is installed). Thread-safe.
+// graph (searches stay exact until it is installed) and afterwards inserts each
+// new vector into it, off the write path. Thread-safe.
 #pragma once
 
 #include <atomic>
@@ -47,11 +48,13 @@ class VectorIndex {
   // Bulk loading: graph builds are held back until finish_bulk_load().
   void begin_bulk_load();
   void finish_bulk_load();
-  // Blocks until no graph build is queued or running (tests, benchmarks).
+  // Blocks until no graph build or graph insert is queued or running (tests, benchmarks).
   void wait_for_graphs();
 
  private:
-  void maybe_queue_graph(const std::shared_ptr<NamespaceVectors>& space);
+  void maybe_queue_work(const std::shared_ptr<NamespaceVectors>& space);
+  void build_graph(NamespaceVectors& space);
+  void drain_pending(NamespaceVectors& space);
   void build_loop();
 
   const size_t dimension_;
