@@ -91,7 +91,8 @@ MemoryService::MemoryService(const Config& config, std::unique_ptr<store::ItemSt
       mode_(effective_mode(config.retrieval.mode, *embedder_)),
       keeps_vectors_(mode_ != "bm25"),
       index_(embedder_->dimension(), static_cast<size_t>(config.memory.exact_scan_threshold)),
-      text_(store::text::Bm25Parameters{config.retrieval.bm25_k1, config.retrieval.bm25_b}) {}
+      text_(store::text::TextScoring{config.retrieval.bm25_k1, config.retrieval.bm25_b,
+                                     static_cast<size_t>(config.retrieval.max_query_terms)}) {}
 
 MemoryService::~MemoryService() { shutdown(); }
 

@@ -160,6 +160,9 @@ std::vector<TextHit> NamespaceText::search(const std::vector<std::string>& terms
     cursors.push_back(cursor);
   }
   std::sort(cursors.begin(), cursors.end(), [](const Cursor& a, const Cursor& b) { return a.bound < b.bound; });
+  if (cursors.size() > parameters_.max_query_terms) {
+    cursors.erase(cursors.begin(), cursors.end() - static_cast<std::ptrdiff_t>(parameters_.max_query_terms));
+  }
   std::vector<double> bound_sum(cursors.size());
   double running = 0;
   for (size_t i = 0; i < cursors.size(); ++i) bound_sum[i] = running += cursors[i].bound;

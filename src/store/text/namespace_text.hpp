@@ -31,21 +31,27 @@ struct TermCount {
   uint32_t count = 0;
 };
 
-// The defaults are configuration (retrieval.bm25_k1, retrieval.bm25_b).
-struct Bm25Parameters {
+// How queries are scored; the defaults are configuration (retrieval.bm25_k1,
+// retrieval.bm25_b, retrieval.max_query_terms).
+struct TextScoring {
   double k1;
   double b;
+  // A longer query keeps only its this many most informative terms (highest score
+  // bound), as Lucene's MoreLikeThis does: a whole turn used as a query would
+  // otherwise walk the postings of every word in it.
+  size_t max_query_terms;
 };
 
 class NamespaceText {
  public:
-  explicit NamespaceText(Bm25Parameters parameters) : parameters_(parameters) {}
+  explicit NamespaceText(TextScoring parameters) : parameters_(parameters) {}
 
   // Adds the document `label`, replacing an earlier version of it.
   void add(int64_t label, const std::vector<TermCount>& terms);
   void remove(int64_t label);
-  // The k best documents containing any of `terms` (distinct), best first;
-  // equal scores keep the older document first.
+  // The k best documents containing any of `terms` (distinct; at most
+  // max_query_terms of them count), best first; equal scores keep the older
+  // document first.
   std::vector<TextHit> search(const std::vector<std::string>& terms, size_t k) const;
 
   size_t size() const { return slots_.size(); }
@@ -67,7 +73,7 @@ class NamespaceText {
   double upper_bound(const Postings& postings, double idf) const;
   void compact();
 
-  Bm25Parameters parameters_;
+  TextScoring parameters_;
   std::unordered_map<std::string, uint32_t> term_ids_;
   std::vector<Postings> postings_;                // by term id
   std::vector<int64_t> labels_;                   // by slot; kDead once removed

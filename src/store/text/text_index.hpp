@@ -22,7 +22,7 @@ struct TextIndexStats {
 
 class TextIndex {
  public:
-  explicit TextIndex(Bm25Parameters parameters) : parameters_(parameters) {}
+  explicit TextIndex(TextScoring parameters) : parameters_(parameters) {}
 
   // Adds or replaces the document of key.seq.
   void add(const ItemKey& key, const std::vector<TermCount>& terms);
@@ -34,7 +34,7 @@ class TextIndex {
   TextIndexStats stats() const;
 
  private:
-  Bm25Parameters parameters_;
+  TextScoring parameters_;
   NamespaceMap<NamespaceText> spaces_;
   std::atomic<size_t> documents_{0};
 };

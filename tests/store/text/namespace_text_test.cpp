@@ -13,7 +13,7 @@ namespace hirag::store::text {
 namespace {
 
 // The textbook parameters; the oracle below hard-codes them.
-constexpr Bm25Parameters kTextbook{1.2, 0.75};
+constexpr TextScoring kTextbook{1.2, 0.75, 64};
 
 std::vector<TermCount> terms_of(const std::vector<std::string>& words) {
   std::map<std::string, uint32_t> counts;
@@ -176,6 +176,17 @@ TEST(NamespaceTextTest, MaxScoreTopKEqualsTheExhaustiveTopK) {
       }
     }
   }
+}
+
+TEST(NamespaceTextTest, ALongQueryKeepsItsMostInformativeTerms) {
+  NamespaceText index(TextScoring{1.2, 0.75, 2});
+  for (int64_t label = 1; label <= 30; ++label) index.add(label, terms_of({"common", "filler"}));
+  index.add(100, terms_of({"rare", "filler"}));
+  index.add(101, terms_of({"unusual", "filler"}));
+  // "common" and "filler" are dropped: only the two rare terms count.
+  auto hits = index.search({"common", "filler", "rare", "unusual"}, 10);
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_TRUE((hits[0].label == 100 && hits[1].label == 101) || (hits[0].label == 101 && hits[1].label == 100));
 }
 
 TEST(NamespaceTextTest, ReportsItsMemory) {
