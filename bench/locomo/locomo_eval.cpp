@@ -2,7 +2,8 @@
 // run in-process against MemoryService, for fast iteration on retrieval quality.
 // Usage: bench_locomo [--json PATH] [key=value ...] where keys set [retrieval]
 // options: mode=hybrid|bm25|vector, weight_similarity=, weight_recency=,
-// weight_level=, weight_frequency=, candidates=, bm25_k1=, bm25_b=. Prints R@5/10/25/50 overall and
+// weight_level=, weight_frequency=, candidates=, bm25_k1=, bm25_b=,
+// neighbour_weight=, neighbour_sources=. Prints R@5/10/25/50 overall and
 // per category. (locomo_eval.py runs the same protocol against a real server.)
 #include <fmt/format.h>
 
@@ -49,6 +50,8 @@ bool apply_option(hirag::Config& config, const std::string& key, const std::stri
   else if (key == "weight_frequency") r.weight_frequency = std::stod(value);
   else if (key == "candidates") r.candidates = std::stoll(value);
   else if (key == "bm25_k1") r.bm25_k1 = std::stod(value);
+  else if (key == "neighbour_weight") r.neighbour_weight = std::stod(value);
+  else if (key == "neighbour_sources") r.neighbour_sources = std::stoll(value);
   else if (key == "bm25_b") r.bm25_b = std::stod(value);
   else if (key == "dimension") config.embedder.dimension = std::stoll(value);
   else return false;

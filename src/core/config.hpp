@@ -80,6 +80,8 @@ struct RetrievalConfig {
   double weight_frequency = 0.1;
   double recency_half_life_hours = 24.0;
   int64_t candidates = 200;  // per retriever, before fusion
+  double neighbour_weight = 0.7;   // a best match's stored neighbours join with this share of its similarity
+  int64_t neighbour_sources = 10;  // how many of the best matches lend their neighbours
   int64_t max_query_terms = 16;  // a longer query keeps its most informative terms
   double bm25_k1 = 1.2;      // term-frequency saturation of the full-text score
   double bm25_b = 0.2;       // document-length normalisation (0.75 is the textbook value; 0.2 measured best on LoCoMo dev)

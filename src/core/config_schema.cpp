@@ -246,6 +246,11 @@ std::vector<ConfigKey> build_keys() {
   k.push_back(double_key("retrieval", "recency_half_life_hours", HIRAG_FIELD(double, retrieval.recency_half_life_hours), 0.001, 1e9, "Recency score halves every this many hours"));
   k.push_back(int_key("retrieval", "candidates", HIRAG_FIELD(int64_t, retrieval.candidates), 1, 100'000,
                       "Candidates taken from each retriever before fusion"));
+  k.push_back(double_key("retrieval", "neighbour_weight", HIRAG_FIELD(double, retrieval.neighbour_weight), 0, 1,
+                         "Share of a best match's similarity given to the items stored just before and after it"
+                         " (same namespace and session; 0 turns this off)"));
+  k.push_back(int_key("retrieval", "neighbour_sources", HIRAG_FIELD(int64_t, retrieval.neighbour_sources), 0, 1000,
+                      "How many of the best matches lend similarity to their neighbours"));
   k.push_back(int_key("retrieval", "max_query_terms", HIRAG_FIELD(int64_t, retrieval.max_query_terms), 1, 1000,
                       "Full-text terms a query keeps at most (its most informative ones)"));
   k.push_back(double_key("retrieval", "bm25_k1", HIRAG_FIELD(double, retrieval.bm25_k1), 0, 10,

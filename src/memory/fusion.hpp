@@ -22,6 +22,7 @@ struct FusedCandidate {
   double similarity = 0;  // in [0, 1]
   std::optional<size_t> text_rank;
   std::optional<size_t> vector_rank;
+  std::optional<int64_t> neighbour_of;  // the match whose neighbour gave the similarity (memory/neighbours)
 };
 
 // text and vector are either list (empty when that retriever is off). Best first.

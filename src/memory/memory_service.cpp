@@ -11,6 +11,7 @@
 #include "core/clock.hpp"
 #include "core/uuid.hpp"
 #include "memory/item_validation.hpp"
+#include "memory/neighbours.hpp"
 #include "memory/text_terms.hpp"
 #include "memory/ranking.hpp"
 #include "metrics/memory_metrics.hpp"
@@ -298,7 +299,17 @@ Result<std::vector<FusedCandidate>> MemoryService::candidates(const std::string&
       vector.scores.push_back(hit.score);
     }
   }
-  return fuse_ranked(text, vector);
+  auto fused = fuse_ranked(text, vector);
+  const auto& retrieval = config_.retrieval;
+  add_neighbours(
+      fused, retrieval.neighbour_weight, static_cast<size_t>(retrieval.neighbour_sources),
+      [&](std::span<const int64_t> seqs) { return text_.neighbours(tenant, request.name_space, seqs); },
+      [&](int64_t a, int64_t b) {
+        const int64_t pair[] = {a, b};
+        const auto facts = catalog_.lookup(pair);
+        return facts[0] && facts[1] && facts[0]->session_hash == facts[1]->session_hash;
+      });
+  return fused;
 }
 
 std::vector<MemoryService::RankedCandidate> MemoryService::rank(const std::vector<FusedCandidate>& fused,
@@ -318,6 +329,7 @@ std::vector<MemoryService::RankedCandidate> MemoryService::rank(const std::vecto
     entry.parts.similarity = fused[i].similarity;
     entry.parts.text_rank = fused[i].text_rank;
     entry.parts.vector_rank = fused[i].vector_rank;
+    entry.parts.via_neighbour = fused[i].neighbour_of.has_value();
     entry.score = composite_score(config_.retrieval, *facts[i], now_ms, entry.parts);
     ranked.push_back(entry);
   }

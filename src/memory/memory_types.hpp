@@ -56,6 +56,7 @@ struct ScoreParts {
   double frequency = 0;
   std::optional<size_t> text_rank;    // 1-based rank in the full-text list
   std::optional<size_t> vector_rank;  // 1-based rank in the vector list
+  bool via_neighbour = false;  // similarity lent by a best match stored next to it (memory/neighbours)
 };
 
 struct ScoredItem {

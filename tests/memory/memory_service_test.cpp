@@ -181,6 +181,41 @@ TEST_F(MemoryServiceTest, SessionFilter) {
   EXPECT_EQ(search_ids("rockets", request).size(), 1u);
 }
 
+TEST_F(MemoryServiceTest, TheTurnStoredNextToTheBestMatchIsFoundToo) {
+  add("Caroline: what did you do last weekend?");
+  const auto answer = add("Melanie: we drove up the coast and camped by the lighthouse");
+  const auto question = add("Caroline: where did you go on your holiday?");
+  const auto reply = add("Melanie: mostly stayed home with a pile of books");
+  for (int i = 0; i < 20; ++i) add("unrelated remark number " + std::to_string(i) + " about gardening");
+  SearchRequest request;
+  request.query = "holiday";
+  request.explain = true;
+  auto result = service_->search("t1", request);
+  ASSERT_TRUE(result.ok());
+  std::vector<std::string> ids;
+  for (const auto& scored : result->items) ids.push_back(scored.item.id);
+  ASSERT_GE(ids.size(), 3u);
+  EXPECT_EQ(ids[0], question);
+  // Its neighbours share no word with the query but come next.
+  EXPECT_NE(std::find(ids.begin(), ids.begin() + 3, reply), ids.begin() + 3);
+  EXPECT_NE(std::find(ids.begin(), ids.begin() + 3, answer), ids.begin() + 3);
+  EXPECT_TRUE(result->items[1].parts.via_neighbour);
+}
+
+TEST_F(MemoryServiceTest, NeighboursNeverCrossSessions) {
+  NewItem asked;
+  asked.text = "where is the spare key?";
+  asked.session_id = "s-1";
+  ASSERT_TRUE(service_->add("t1", asked).ok());
+  NewItem other;
+  other.text = "completely different conversation";
+  other.session_id = "s-2";
+  const auto other_id = service_->add("t1", other);
+  ASSERT_TRUE(other_id.ok());
+  const auto found = search_ids("spare key");
+  EXPECT_EQ(std::find(found.begin(), found.end(), *other_id), found.end());
+}
+
 TEST_F(MemoryServiceTest, MaxTokensSkipsWhatDoesNotFitAndContinues) {
   add(std::string(400, 'x') + " apples");  // ~100 tokens
   add("apples are red");                   // ~4 tokens
@@ -326,6 +361,8 @@ TEST_F(MemoryServiceTest, HybridModeKeepsVectorsAcrossRestarts) {
 }
 
 TEST_F(MemoryServiceTest, UpdatedTextIsSearchedAndRemovedItemsAreNot) {
+  config_.retrieval.neighbour_weight = 0;  // only text matches, no stored neighbours
+  open();
   const auto id = add("old wording about ferries");
   const auto other = add("another note about ferries");
   ASSERT_TRUE(service_->update("t1", id, text_update("new wording about gliders")).ok());

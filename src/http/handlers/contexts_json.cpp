@@ -226,7 +226,8 @@ boost::json::object encode_search(const memory::SearchResult& result, bool expla
                             {"level", parts.level},
                             {"frequency", parts.frequency},
                             {"text_rank", parts.text_rank ? boost::json::value(*parts.text_rank) : nullptr},
-                            {"vector_rank", parts.vector_rank ? boost::json::value(*parts.vector_rank) : nullptr}};
+                            {"vector_rank", parts.vector_rank ? boost::json::value(*parts.vector_rank) : nullptr},
+                            {"via_neighbour", parts.via_neighbour}};
     }
     contexts.push_back(std::move(context));
     const auto name = store::level_name(scored.item.level);

@@ -231,6 +231,25 @@ std::vector<TextHit> NamespaceText::search(const std::vector<std::string>& terms
   return hits;
 }
 
+std::vector<int64_t> NamespaceText::neighbours(int64_t label) const {
+  std::vector<int64_t> found;
+  auto entry = slots_.find(label);
+  if (entry == slots_.end()) return found;
+  for (size_t slot = entry->second; slot-- > 0;) {
+    if (labels_[slot] != kDead) {
+      found.push_back(labels_[slot]);
+      break;
+    }
+  }
+  for (size_t slot = entry->second + 1; slot < labels_.size(); ++slot) {
+    if (labels_[slot] != kDead) {
+      found.push_back(labels_[slot]);
+      break;
+    }
+  }
+  return found;
+}
+
 size_t NamespaceText::memory_bytes() const {
   size_t bytes = labels_.capacity() * sizeof(int64_t) + lengths_.capacity() * sizeof(uint32_t) +
                  postings_.capacity() * sizeof(Postings) +

@@ -54,6 +54,10 @@ class NamespaceText {
   // document first.
   std::vector<TextHit> search(const std::vector<std::string>& terms, size_t k) const;
 
+  // The live documents indexed just before and just after `label` (in the order
+  // they were added, which is the order they were stored); none for an unknown label.
+  std::vector<int64_t> neighbours(int64_t label) const;
+
   size_t size() const { return slots_.size(); }
   size_t distinct_terms() const { return term_ids_.size(); }
   // Heap bytes of the postings, documents and dictionary (approximate).

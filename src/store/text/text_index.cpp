@@ -33,6 +33,16 @@ std::vector<TextHit> TextIndex::search(const std::string& tenant, const std::str
   return space->search(terms, k);
 }
 
+std::vector<std::vector<int64_t>> TextIndex::neighbours(const std::string& tenant, const std::string& name_space,
+                                                        std::span<const int64_t> labels) const {
+  std::vector<std::vector<int64_t>> found(labels.size());
+  auto space = spaces_.find(tenant, name_space);
+  if (!space) return found;
+  std::shared_lock lock(space->mutex);
+  for (size_t i = 0; i < labels.size(); ++i) found[i] = space->neighbours(labels[i]);
+  return found;
+}
+
 TextIndexStats TextIndex::stats() const {
   TextIndexStats stats;
   stats.documents = documents_.load();

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,9 @@ class TextIndex {
   // The k best BM25 matches of any of `terms` in the namespace, best first.
   std::vector<TextHit> search(const std::string& tenant, const std::string& name_space,
                               const std::vector<std::string>& terms, size_t k) const;
+  // For each label, its neighbours in the namespace (NamespaceText::neighbours).
+  std::vector<std::vector<int64_t>> neighbours(const std::string& tenant, const std::string& name_space,
+                                               std::span<const int64_t> labels) const;
   TextIndexStats stats() const;
 
  private:

@@ -1,0 +1,28 @@
+// memory/neighbours: stored context as a retrieval signal. The evidence for a
+// question is often the item stored right next to the best match (the reply to
+// what was asked, the question an answer responds to), and it may share no word
+// with the query. The best `sources` candidates lend `weight` x their similarity
+// to the items stored just before and after them in the same namespace and
+// session; a neighbour that is already a candidate keeps the larger similarity.
+// Measured on LoCoMo dev: R@5 56.2 -> 59.3, R@10 63.0 -> 68.9 (bench/RESULTS.md).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <vector>
+
+#include "memory/fusion.hpp"
+
+namespace hirag::memory {
+
+// For each item, the items stored just before and after it.
+using NeighbourLookup = std::function<std::vector<std::vector<int64_t>>(std::span<const int64_t>)>;
+// Whether two items belong to the same conversation (session).
+using SameSession = std::function<bool(int64_t, int64_t)>;
+
+// `fused` is best first; neighbours are appended (the caller re-ranks).
+void add_neighbours(std::vector<FusedCandidate>& fused, double weight, size_t sources,
+                    const NeighbourLookup& neighbours, const SameSession& same_session);
+
+}  // namespace hirag::memory
