@@ -7,6 +7,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
+#include <memory>
 
 #include "core/clock.hpp"
 #include "metrics/http_metrics.hpp"
@@ -114,12 +115,19 @@ asio::awaitable<bool> await_next_request(beast::tcp_stream& stream, beast::flat_
   if (buffer.size() > 0) co_return true;
   if (ctx.drain->draining()) co_return false;
   auto executor = stream.get_executor();
-  const uint64_t handle = ctx.drain->register_idle([&stream, executor] {
-    asio::post(executor, [&stream] { stream.cancel(); });
+  // The close runs on the connection's own (single-threaded) executor, possibly
+  // after this wait has ended and the stream is gone: it cancels only while the
+  // wait is still pending.
+  auto waiting = std::make_shared<bool>(true);
+  const uint64_t handle = ctx.drain->register_idle([&stream, executor, waiting] {
+    asio::post(executor, [&stream, waiting] {
+      if (*waiting) stream.cancel();
+    });
   });
   stream.expires_after(std::chrono::milliseconds(ctx.idle_timeout_ms));
   boost::system::error_code ec;
   const size_t n = co_await stream.async_read_some(buffer.prepare(8192), asio::redirect_error(asio::use_awaitable, ec));
+  *waiting = false;
   ctx.drain->unregister_idle(handle);
   if (ec) co_return false;
   buffer.commit(n);
