@@ -263,7 +263,7 @@ Result<std::string> MemoryService::add(const std::string& tenant, NewItem item) 
   items.push_back(std::move(item));
   auto records = prepare(tenant, items, false);
   if (!records) return std::move(records).error();
-  auto ids = add_batch_records(*records);
+  auto ids = add_batch_records(*records, "insert");
   if (!ids) return std::move(ids).error();
   return std::move(ids->front());
 }
@@ -271,14 +271,15 @@ Result<std::string> MemoryService::add(const std::string& tenant, NewItem item) 
 Result<std::vector<std::string>> MemoryService::add_batch(const std::string& tenant, std::vector<NewItem> items) {
   auto records = prepare(tenant, items, true);
   if (!records) return std::move(records).error();
-  return add_batch_records(*records);
+  return add_batch_records(*records, "insert_batch");
 }
 
-Result<std::vector<std::string>> MemoryService::add_batch_records(std::vector<store::MemoryItem>& records) {
+Result<std::vector<std::string>> MemoryService::add_batch_records(std::vector<store::MemoryItem>& records,
+                                                                  const char* store_op) {
   store::InsertPolicy policy{config_.memory.immediate_capacity, expiry_for(Level::ShortTerm, now_unix_ms())};
   Result<std::vector<store::LevelChange>> demoted = std::vector<store::LevelChange>{};
   {
-    StoreTimer timer(records.size() == 1 ? "insert" : "insert_batch");
+    StoreTimer timer(store_op);
     demoted = store_->insert(records, policy);
   }
   if (!demoted) return std::move(demoted).error();
@@ -340,12 +341,12 @@ Result<std::vector<FusedCandidate>> MemoryService::candidates(const std::string&
 }
 
 std::vector<MemoryService::RankedCandidate> MemoryService::rank(const std::vector<FusedCandidate>& fused,
-                                                                const SearchRequest& request, int64_t now_ms) const {
+                                                                const SearchRequest& request, uint64_t session_key,
+                                                                int64_t now_ms) const {
   std::vector<int64_t> seqs;
   seqs.reserve(fused.size());
   for (const auto& candidate : fused) seqs.push_back(candidate.seq);
   const auto facts = catalog_.lookup(seqs);
-  const uint64_t session_key = request.session_id ? ItemFacts::session_key(*request.session_id) : 0;
   std::vector<RankedCandidate> ranked;
   ranked.reserve(fused.size());
   for (size_t i = 0; i < fused.size(); ++i) {
@@ -370,8 +371,9 @@ std::vector<MemoryService::RankedCandidate> MemoryService::rank(const std::vecto
 // one read of top_k rows does; with metadata filters, which only the row can
 // decide, the page is everything left. A row is taken only if it still passes
 // every filter and fits the token budget (a budget miss is skipped, not an end).
-Status MemoryService::select(const std::string& tenant, const SearchRequest& request, size_t top_k,
-                             const std::vector<RankedCandidate>& ranked, int64_t now_ms, SearchResult& result) {
+Status MemoryService::select(const std::string& tenant, const SearchRequest& request, uint64_t session_key,
+                             size_t top_k, const std::vector<RankedCandidate>& ranked, int64_t now_ms,
+                             SearchResult& result) {
   const bool metadata_filtered = !request.filters.empty();
   size_t next = 0;
   while (result.items.size() < top_k && next < ranked.size()) {
@@ -395,8 +397,7 @@ Status MemoryService::select(const std::string& tenant, const SearchRequest& req
       while (ranked[page[position]].seq != item.seq) ++position;  // fetch keeps the order and skips missing rows
       const auto& candidate = ranked[page[position]];
       if (result.items.size() >= top_k) break;
-      if (!facts_match(ItemFacts::of(item), request, item.session_id ? ItemFacts::session_key(*item.session_id) : 0,
-                       now_ms) ||
+      if (!facts_match(ItemFacts::of(item), request, session_key, now_ms) ||
           (request.session_id && item.session_id != request.session_id) ||
           (metadata_filtered && !metadata_matches(item.metadata_json, request.filters))) {
         continue;
@@ -435,7 +436,9 @@ Result<SearchResult> MemoryService::search(const std::string& tenant, const Sear
   const int64_t now_ms = now_unix_ms();
   SearchResult result;
   result.total_searched = fused->size();
-  if (auto status = select(tenant, request, top_k, rank(*fused, request, now_ms), now_ms, result); !status) {
+  const uint64_t session_key = request.session_id ? ItemFacts::session_key(*request.session_id) : 0;
+  const auto ranked = rank(*fused, request, session_key, now_ms);
+  if (auto status = select(tenant, request, session_key, top_k, ranked, now_ms, result); !status) {
     return std::move(status).error();
   }
   metrics::memory_metrics().retrievals_total.Increment();

@@ -68,7 +68,8 @@ class MemoryService {
  private:
   Result<std::vector<store::MemoryItem>> prepare(const std::string& tenant, std::vector<NewItem>& items,
                                                  bool batch);
-  Result<std::vector<std::string>> add_batch_records(std::vector<store::MemoryItem>& records);
+  // Commits prepared records and indexes them; store_op labels the store timing metric.
+  Result<std::vector<std::string>> add_batch_records(std::vector<store::MemoryItem>& records, const char* store_op);
   Result<std::vector<embed::Vector>> embed(const std::vector<std::string>& texts, embed::Purpose purpose);
   std::optional<int64_t> expiry_for(Level level, int64_t now_ms) const;
   Result<std::vector<FusedCandidate>> candidates(const std::string& tenant, const SearchRequest& request,
@@ -79,9 +80,10 @@ class MemoryService {
     double score = 0;
     ScoreParts parts;
   };
+  // session_key: ItemFacts::session_key of the request's session_id (0 without one).
   std::vector<RankedCandidate> rank(const std::vector<FusedCandidate>& fused, const SearchRequest& request,
-                                    int64_t now_ms) const;
-  Status select(const std::string& tenant, const SearchRequest& request, size_t top_k,
+                                    uint64_t session_key, int64_t now_ms) const;
+  Status select(const std::string& tenant, const SearchRequest& request, uint64_t session_key, size_t top_k,
                 const std::vector<RankedCandidate>& ranked, int64_t now_ms, SearchResult& result);
   void index_item(const MemoryItem& item);
   void unindex_item(const store::ItemKey& key);
