@@ -90,3 +90,15 @@ run_wrk() {
     "${socket_errors:+  socket errors: $socket_errors}"
 }
 
+# begin_benchmark NAME: prints the run's header (time, machine, wrk settings, load,
+# commit), creates the data dir and an API key for tenant "bench" in HIRAG_BENCH_KEY.
+begin_benchmark() {
+  echo "# hirag $1 benchmark  $(date -u '+%Y-%m-%dT%H:%M:%SZ')"
+  echo "# $(lscpu | grep 'Model name' | sed 's/  */ /g'), $(nproc) cores; wrk -t$THREADS -c$CONNECTIONS -d$DURATION (warm-up $WARMUP)"
+  echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "# commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown) (working tree may differ)"
+  mkdir -p "$DATA"
+  # The last stdout line of `keys create` is the key itself.
+  HIRAG_BENCH_KEY="$("$BIN" keys create --tenant bench --data-dir "$DATA" | tail -n 1)"
+  export HIRAG_BENCH_KEY
+}

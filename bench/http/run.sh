@@ -19,15 +19,7 @@ LUA="$ROOT/bench/http/post_count.lua"
 # shellcheck source=bench/http/lib.sh
 source "$ROOT/bench/http/lib.sh"
 
-echo "# hirag HTTP benchmark  $(date -u '+%Y-%m-%dT%H:%M:%SZ')"
-echo "# $(lscpu | grep 'Model name' | sed 's/  */ /g'), $(nproc) cores; wrk -t$THREADS -c$CONNECTIONS -d$DURATION (warm-up $WARMUP)"
-echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "# commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown) (working tree may differ)"
-
-mkdir -p "$DATA"
-# The last stdout line of `keys create` is the key itself.
-HIRAG_BENCH_KEY="$("$BIN" keys create --tenant bench --data-dir "$DATA" | tail -n 1)"
-export HIRAG_BENCH_KEY
+begin_benchmark "HTTP"
 
 printf '%-28s %12s %10s %10s %14s\n' scenario "requests/s" p50 p99 "server-cpu-us/req"
 for access_log in false true; do

@@ -20,14 +20,7 @@ resident_mib() {
   awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER_PID/status"
 }
 
-echo "# hirag search benchmark  $(date -u '+%Y-%m-%dT%H:%M:%SZ')"
-echo "# $(lscpu | grep 'Model name' | sed 's/  */ /g'), $(nproc) cores; wrk -t$THREADS -c$CONNECTIONS -d$DURATION (warm-up $WARMUP)"
-echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "# commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown) (working tree may differ)"
-
-mkdir -p "$DATA"
-HIRAG_BENCH_KEY="$("$BIN" keys create --tenant bench --data-dir "$DATA" | tail -n 1)"
-export HIRAG_BENCH_KEY
+begin_benchmark "search"
 start_server false
 idle_mib="$(resident_mib)"
 
