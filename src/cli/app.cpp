@@ -39,7 +39,7 @@ int parse_and_run(int argc, char** argv) {
 
 int run(int argc, char** argv) {
   const int code = parse_and_run(argc, argv);
-  shutdown_logging();  // flushes the asynchronous log before the process exits
+  shutdown_logging();  // writes the held access-log lines before the process exits
   return code;
 }
 

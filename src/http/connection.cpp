@@ -4,12 +4,15 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
 #include <memory>
 
 #include "core/clock.hpp"
+#include "core/logging.hpp"
+#include "http/response_wire.hpp"
 #include "metrics/http_metrics.hpp"
 
 namespace hirag::http {
@@ -19,45 +22,41 @@ namespace beast = boost::beast;
 namespace bhttp = beast::http;
 using tcp = asio::ip::tcp;
 
-bool Drain::draining() const {
-  std::lock_guard lock(mutex_);
-  return draining_;
-}
+bool Drain::draining() const { return draining_.load(std::memory_order_acquire); }
 
 void Drain::begin() {
-  std::map<uint64_t, std::function<void()>> idle;
+  std::map<uint64_t, std::function<void()>> connections;
   {
     std::lock_guard lock(mutex_);
-    draining_ = true;
-    idle.swap(idle_);
+    draining_.store(true, std::memory_order_release);
+    connections.swap(connections_);
   }
-  for (auto& [handle, close] : idle) close();
+  for (auto& [handle, close_if_idle] : connections) close_if_idle();
 }
 
-uint64_t Drain::register_idle(std::function<void()> close) {
+uint64_t Drain::register_connection(std::function<void()> close_if_idle) {
   std::lock_guard lock(mutex_);
-  idle_.emplace(++next_handle_, std::move(close));
+  connections_.emplace(++next_handle_, std::move(close_if_idle));
   return next_handle_;
 }
 
-void Drain::unregister_idle(uint64_t handle) {
+void Drain::unregister_connection(uint64_t handle) {
   std::lock_guard lock(mutex_);
-  idle_.erase(handle);
+  connections_.erase(handle);
 }
 
-void Drain::request_started() {
-  std::lock_guard lock(mutex_);
-  ++in_flight_;
-}
+void Drain::request_started() { in_flight_.fetch_add(1, std::memory_order_acq_rel); }
 
 void Drain::request_finished() {
-  std::lock_guard lock(mutex_);
-  if (--in_flight_ == 0) idle_cv_.notify_all();
+  if (in_flight_.fetch_sub(1, std::memory_order_acq_rel) != 1) return;
+  std::lock_guard lock(mutex_);  // pairs with wait_idle's predicate check: no lost wake-up
+  idle_cv_.notify_all();
 }
 
 void Drain::wait_idle(int64_t timeout_ms) {
   std::unique_lock lock(mutex_);
-  idle_cv_.wait_for(lock, std::chrono::milliseconds(timeout_ms), [this] { return in_flight_ == 0; });
+  idle_cv_.wait_for(lock, std::chrono::milliseconds(timeout_ms),
+                    [this] { return in_flight_.load(std::memory_order_acquire) == 0; });
 }
 
 namespace {
@@ -92,43 +91,49 @@ bool convert_request(bhttp::request<bhttp::string_body>&& in, Request& out) {
   return true;
 }
 
-bhttp::response<bhttp::string_body> to_beast(Response&& in, unsigned version, bool keep_alive) {
-  bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(in.status), version};
-  out.set(bhttp::field::content_type, in.content_type);
-  for (auto& [name, value] : in.headers) out.set(name, value);
-  out.body() = std::move(in.body);
-  out.keep_alive(keep_alive);
-  out.prepare_payload();
-  return out;
-}
-
 // Counts the connection in the open-connections gauge for its lifetime.
 struct ConnectionGauge {
   ConnectionGauge() { metrics::http_metrics().connections.Increment(); }
   ~ConnectionGauge() { metrics::http_metrics().connections.Decrement(); }
 };
 
+// Keeps the connection in the drain's list for its lifetime, so that a drain can
+// close it while it waits idle for the next request. The close runs on the
+// connection's own (single-threaded) executor, possibly after the connection has
+// ended and the stream is gone: it cancels only while an idle wait is pending,
+// which `waiting` (shared with the posted close) tells.
+class DrainRegistration {
+ public:
+  DrainRegistration(Drain& drain, beast::tcp_stream& stream) : drain_(drain), waiting_(std::make_shared<bool>(false)) {
+    handle_ = drain_.register_connection([&stream, executor = stream.get_executor(), waiting = waiting_] {
+      asio::post(executor, [&stream, waiting] {
+        if (*waiting) stream.cancel();
+      });
+    });
+  }
+  ~DrainRegistration() { drain_.unregister_connection(handle_); }
+  DrainRegistration(const DrainRegistration&) = delete;
+  DrainRegistration& operator=(const DrainRegistration&) = delete;
+
+  void set_waiting(bool waiting) { *waiting_ = waiting; }
+
+ private:
+  Drain& drain_;
+  std::shared_ptr<bool> waiting_;
+  uint64_t handle_ = 0;
+};
+
 // Waits for the first byte of the next request under the idle timeout; a draining
 // server closes the connection instead. False when the connection should end.
 asio::awaitable<bool> await_next_request(beast::tcp_stream& stream, beast::flat_buffer& buffer,
-                                         const ConnectionContext& ctx) {
+                                         DrainRegistration& registration, const ConnectionContext& ctx) {
   if (buffer.size() > 0) co_return true;
   if (ctx.drain->draining()) co_return false;
-  auto executor = stream.get_executor();
-  // The close runs on the connection's own (single-threaded) executor, possibly
-  // after this wait has ended and the stream is gone: it cancels only while the
-  // wait is still pending.
-  auto waiting = std::make_shared<bool>(true);
-  const uint64_t handle = ctx.drain->register_idle([&stream, executor, waiting] {
-    asio::post(executor, [&stream, waiting] {
-      if (*waiting) stream.cancel();
-    });
-  });
   stream.expires_after(std::chrono::milliseconds(ctx.idle_timeout_ms));
   boost::system::error_code ec;
+  registration.set_waiting(true);
   const size_t n = co_await stream.async_read_some(buffer.prepare(8192), asio::redirect_error(asio::use_awaitable, ec));
-  *waiting = false;
-  ctx.drain->unregister_idle(handle);
+  registration.set_waiting(false);
   if (ec) co_return false;
   buffer.commit(n);
   co_return true;
@@ -176,6 +181,64 @@ asio::awaitable<Response> run_handler(Exchange& exchange, const ConnectionContex
       asio::use_awaitable);
 }
 
+// Writes the access-log lines of this turn of the I/O thread's event loop once
+// the requests that were ready with this one have been answered: one write(2) per
+// batch, posted at most once per turn (each I/O thread runs its own io_context).
+void flush_access_log_after_this_turn(const asio::any_io_executor& executor) {
+  thread_local bool flush_posted = false;
+  if (flush_posted) return;
+  flush_posted = true;
+  asio::post(executor, [] {
+    flush_posted = false;
+    flush_access_log();
+  });
+}
+
+// Reads one request (its first byte is in `buffer`), answers it and says whether
+// the connection stays open for another.
+asio::awaitable<bool> serve_request(beast::tcp_stream& stream, beast::flat_buffer& buffer, const std::string& peer,
+                                    const ConnectionContext& ctx) {
+  InFlight in_flight(*ctx.drain);
+  bhttp::request_parser<bhttp::string_body> parser;
+  parser.header_limit(ctx.max_header_bytes);
+  parser.body_limit(ctx.max_body_bytes);
+  stream.expires_after(std::chrono::milliseconds(ctx.read_timeout_ms));
+  boost::system::error_code ec;
+  co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+
+  Exchange exchange;
+  exchange.started_at = monotonic_seconds();
+  exchange.request.peer_address = peer;
+  std::optional<Response> response;
+  bool keep_alive = false;
+  unsigned version = 11;
+  if (ec) {
+    response = read_failure_response(ec);
+    if (!response) co_return false;
+    exchange.request.request_id = Pipeline::request_id_for(exchange.request);
+    exchange.request.route = "unmatched";
+  } else {
+    auto message = parser.release();
+    keep_alive = message.keep_alive();
+    version = message.version();
+    if (!convert_request(std::move(message), exchange.request)) {
+      exchange.request.request_id = Pipeline::request_id_for(exchange.request);
+      response = error_response(ErrorCode::Validation, "malformed request target");
+      keep_alive = false;
+    } else {
+      response = ctx.pipeline->admit(exchange);
+      if (!response) response = co_await run_handler(exchange, ctx);
+    }
+  }
+  ctx.pipeline->finish(exchange, *response);
+  flush_access_log_after_this_turn(stream.get_executor());
+  keep_alive = keep_alive && !ctx.drain->draining();
+  const std::string wire = serialize_response(*response, version, keep_alive);
+  stream.expires_after(std::chrono::milliseconds(ctx.read_timeout_ms));
+  co_await asio::async_write(stream, asio::buffer(wire), asio::redirect_error(asio::use_awaitable, ec));
+  co_return !ec && keep_alive;
+}
+
 }  // namespace
 
 asio::awaitable<void> serve_connection(tcp::socket socket, ConnectionContext ctx) {
@@ -185,45 +248,9 @@ asio::awaitable<void> serve_connection(tcp::socket socket, ConnectionContext ctx
   const std::string peer = ec ? "unknown" : remote.address().to_string();
   beast::tcp_stream stream(std::move(socket));
   beast::flat_buffer buffer;
-  for (;;) {
-    if (!co_await await_next_request(stream, buffer, ctx)) break;
-    InFlight in_flight(*ctx.drain);
-    bhttp::request_parser<bhttp::string_body> parser;
-    parser.header_limit(ctx.max_header_bytes);
-    parser.body_limit(ctx.max_body_bytes);
-    stream.expires_after(std::chrono::milliseconds(ctx.read_timeout_ms));
-    co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
-
-    Exchange exchange;
-    exchange.started_at = monotonic_seconds();
-    exchange.request.peer_address = peer;
-    std::optional<Response> response;
-    bool keep_alive = false;
-    unsigned version = 11;
-    if (ec) {
-      response = read_failure_response(ec);
-      if (!response) break;
-      exchange.request.request_id = Pipeline::request_id_for(exchange.request);
-      exchange.request.route = "unmatched";
-    } else {
-      auto message = parser.release();
-      keep_alive = message.keep_alive();
-      version = message.version();
-      if (!convert_request(std::move(message), exchange.request)) {
-        exchange.request.request_id = Pipeline::request_id_for(exchange.request);
-        response = error_response(ErrorCode::Validation, "malformed request target");
-        keep_alive = false;
-      } else {
-        response = ctx.pipeline->admit(exchange);
-        if (!response) response = co_await run_handler(exchange, ctx);
-      }
-    }
-    ctx.pipeline->finish(exchange, *response);
-    keep_alive = keep_alive && !ctx.drain->draining();
-    auto out = to_beast(std::move(*response), version, keep_alive);
-    stream.expires_after(std::chrono::milliseconds(ctx.read_timeout_ms));
-    co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
-    if (ec || !keep_alive) break;
+  DrainRegistration registration(*ctx.drain, stream);
+  while (co_await await_next_request(stream, buffer, registration, ctx) &&
+         co_await serve_request(stream, buffer, peer, ctx)) {
   }
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
 }

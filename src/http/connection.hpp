@@ -6,6 +6,7 @@
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/thread_pool.hpp>
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -18,14 +19,15 @@
 namespace hirag::http {
 
 // Shutdown coordination: counts requests in flight and lets idle connections be
-// closed at once when draining begins.
+// closed at once when draining begins. Per-request calls are lock-free.
 class Drain {
  public:
   bool draining() const;
   void begin();
-  // While idle a connection registers how to close it; returns a handle.
-  uint64_t register_idle(std::function<void()> close);
-  void unregister_idle(uint64_t handle);
+  // A connection registers, for its lifetime, how to close it if it is idle;
+  // returns a handle.
+  uint64_t register_connection(std::function<void()> close_if_idle);
+  void unregister_connection(uint64_t handle);
   void request_started();
   void request_finished();
   // Waits until no request is in flight, at most `timeout_ms`.
@@ -34,10 +36,10 @@ class Drain {
  private:
   mutable std::mutex mutex_;
   std::condition_variable idle_cv_;
-  bool draining_ = false;
-  int64_t in_flight_ = 0;
+  std::atomic<bool> draining_ = false;
+  std::atomic<int64_t> in_flight_ = 0;
   uint64_t next_handle_ = 0;
-  std::map<uint64_t, std::function<void()>> idle_;
+  std::map<uint64_t, std::function<void()>> connections_;
 };
 
 struct ConnectionContext {

@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "core/logging.hpp"
 #include "core/uuid.hpp"
 #include "metrics/http_metrics.hpp"
 #include "metrics/seed_metrics.hpp"
@@ -189,7 +190,7 @@ void Pipeline::finish(Exchange& exchange, Response& response) const {
   metrics::http_request_counter(route, method_name(request.method), response.status).Increment();
   metrics::http_request_histogram(route).Observe(seconds);
   if (config_.logging.access_log) {
-    spdlog::info("event=access request_id={} tenant={} method={} route={} status={} duration_ms={:.3f} peer={}",
+    access_logger().info("event=access request_id={} tenant={} method={} route={} status={} duration_ms={:.3f} peer={}",
                  request.request_id, request.tenant.empty() ? "-" : request.tenant, method_name(request.method), route,
                  response.status, seconds * 1000.0, request.peer_address);
   }
