@@ -6,7 +6,7 @@
 
 #include <cstdint>
 #include <mutex>
-#include <unordered_map>
+#include <boost/unordered/unordered_flat_map.hpp>
 #include <vector>
 
 #include "store/item_store.hpp"
@@ -23,7 +23,7 @@ class AccessTracker {
 
  private:
   std::mutex mutex_;
-  std::unordered_map<int64_t, store::AccessDelta> pending_;
+  boost::unordered_flat_map<int64_t, store::AccessDelta> pending_;
 };
 
 }  // namespace hirag::memory

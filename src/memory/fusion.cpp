@@ -1,12 +1,12 @@
 #include "memory/fusion.hpp"
 
 #include <algorithm>
-#include <unordered_map>
+#include <boost/unordered/unordered_flat_map.hpp>
 
 namespace hirag::memory {
 
 std::vector<FusedCandidate> fuse_ranked(const RankedList& text, const RankedList& vector) {
-  std::unordered_map<int64_t, FusedCandidate> by_seq;
+  boost::unordered_flat_map<int64_t, FusedCandidate> by_seq;
   double best_possible = 0;
   const auto add = [&](const RankedList& list, bool is_text) {
     if (list.seqs.empty()) return;

@@ -14,7 +14,7 @@
 #include <shared_mutex>
 #include <span>
 #include <string_view>
-#include <unordered_map>
+#include <boost/unordered/unordered_flat_map.hpp>
 #include <vector>
 
 #include "store/item_store.hpp"
@@ -51,7 +51,7 @@ class ItemCatalog {
 
  private:
   mutable std::shared_mutex mutex_;
-  std::unordered_map<int64_t, ItemFacts> facts_;
+  boost::unordered_flat_map<int64_t, ItemFacts> facts_;
 };
 
 }  // namespace hirag::memory

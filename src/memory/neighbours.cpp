@@ -1,7 +1,7 @@
 #include "memory/neighbours.hpp"
 
 #include <algorithm>
-#include <unordered_map>
+#include <boost/unordered/unordered_flat_map.hpp>
 
 namespace hirag::memory {
 
@@ -13,7 +13,7 @@ void add_neighbours(std::vector<FusedCandidate>& fused, double weight, size_t so
   source_seqs.reserve(count);
   for (size_t i = 0; i < count; ++i) source_seqs.push_back(fused[i].seq);
   const auto found = neighbours(source_seqs);
-  std::unordered_map<int64_t, size_t> position;
+  boost::unordered_flat_map<int64_t, size_t> position;
   position.reserve(fused.size() + 2 * count);
   for (size_t i = 0; i < fused.size(); ++i) position.emplace(fused[i].seq, i);
   for (size_t i = 0; i < count; ++i) {

@@ -9,13 +9,15 @@ namespace hirag::memory {
 std::vector<store::text::TermCount> document_terms(std::string_view text) {
   std::vector<std::string> stems;
   for (const auto& word : embed::split_words(text)) stems.push_back(embed::stem(word));
-  std::sort(stems.begin(), stems.end());
+  // Sorting views, not the strings themselves, moves 16 bytes per swap instead of 32.
+  std::vector<std::string_view> sorted(stems.begin(), stems.end());
+  std::sort(sorted.begin(), sorted.end());
   std::vector<store::text::TermCount> terms;
-  for (auto& stem : stems) {
+  for (std::string_view stem : sorted) {
     if (!terms.empty() && terms.back().term == stem) {
       ++terms.back().count;
     } else {
-      terms.push_back({std::move(stem), 1});
+      terms.push_back({std::string(stem), 1});
     }
   }
   return terms;

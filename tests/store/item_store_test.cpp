@@ -2,6 +2,8 @@
 // pagination and all-or-nothing batches.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "core/clock.hpp"
 #include "core/uuid.hpp"
 #include "store/open_item_store.hpp"
@@ -192,6 +194,22 @@ TEST_F(ItemStoreTest, MetaValuesPersist) {
   ASSERT_TRUE(store_->set_meta("k", "v1").ok());
   ASSERT_TRUE(store_->set_meta("k", "v2").ok());
   EXPECT_EQ(store_->get_meta("k")->value(), "v2");
+}
+
+// SQLite's automatic checkpoint (every 1000 WAL pages, about 4 MiB) must copy the
+// committed pages back into the database: a statement left open through COMMIT
+// once kept it from doing so, and the WAL grew by everything ever written.
+TEST_F(ItemStoreTest, TheWriteAheadLogIsCheckpointedAsWritesGoOn) {
+  const std::string text(2000, 'x');
+  for (int batch = 0; batch < 50; ++batch) {  // about 10 MiB of rows
+    std::vector<MemoryItem> items;
+    for (int i = 0; i < 100; ++i) items.push_back(item(text + std::to_string(i)));
+    ASSERT_TRUE(store_->insert(items, InsertPolicy{}).ok());
+  }
+  const auto database = std::filesystem::file_size(dir_.path() + "/hirag.db");
+  const auto wal = std::filesystem::file_size(dir_.path() + "/hirag.db-wal");
+  EXPECT_GT(database, 5u << 20) << "pages written: the database file holds them, not only the WAL";
+  EXPECT_LT(wal, 8u << 20) << "the WAL is reused after each checkpoint";
 }
 
 }  // namespace

@@ -108,7 +108,7 @@ void NamespaceText::compact() {
     total_length_ += lengths_[slot];
     min_length_ = std::min(min_length_, lengths_[slot]);
   }
-  std::unordered_map<std::string, uint32_t> term_ids;
+  boost::unordered_flat_map<std::string, uint32_t> term_ids;
   std::vector<Postings> postings;
   for (auto& [term, id] : term_ids_) {
     Postings kept;

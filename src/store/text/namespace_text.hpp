@@ -14,7 +14,7 @@
 #include <cstdint>
 #include <shared_mutex>
 #include <string>
-#include <unordered_map>
+#include <boost/unordered/unordered_flat_map.hpp>
 #include <vector>
 
 namespace hirag::store::text {
@@ -78,11 +78,11 @@ class NamespaceText {
   void compact();
 
   TextScoring parameters_;
-  std::unordered_map<std::string, uint32_t> term_ids_;
+  boost::unordered_flat_map<std::string, uint32_t> term_ids_;
   std::vector<Postings> postings_;                // by term id
   std::vector<int64_t> labels_;                   // by slot; kDead once removed
   std::vector<uint32_t> lengths_;                 // by slot, in terms
-  std::unordered_map<int64_t, uint32_t> slots_;   // live label -> slot
+  boost::unordered_flat_map<int64_t, uint32_t> slots_;   // live label -> slot
   uint64_t total_length_ = 0;                     // over all slots, dead ones included
   uint32_t min_length_ = UINT32_MAX;              // never above any live document's length
 };

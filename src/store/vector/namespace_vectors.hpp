@@ -11,7 +11,7 @@
 #include <memory>
 #include <shared_mutex>
 #include <deque>
-#include <unordered_map>
+#include <boost/unordered/unordered_flat_map.hpp>
 #include <unordered_set>
 #include <vector>
 
@@ -51,7 +51,7 @@ class NamespaceVectors {
   size_t dimension_;
   std::vector<int64_t> labels_;
   std::vector<float> data_;
-  std::unordered_map<int64_t, size_t> slots_;
+  boost::unordered_flat_map<int64_t, size_t> slots_;
   std::unique_ptr<HnswGraph> graph_;
   bool building_ = false;
   std::vector<int64_t> journal_;  // labels changed while building
