@@ -4,6 +4,7 @@
 // contents.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
@@ -29,6 +30,17 @@ class NamespaceMap {
     auto& part = parts_[key(tenant, name_space)];
     if (!part) part = make();
     return part;
+  }
+
+  // Removes `label` from its part under the part's own lock; returns how many
+  // entries that took away (0 when the label or the part was not there).
+  size_t remove(const std::string& tenant, const std::string& name_space, int64_t label) {
+    auto part = find(tenant, name_space);
+    if (!part) return 0;
+    std::unique_lock lock(part->mutex);
+    const size_t before = part->size();
+    part->remove(label);
+    return before - part->size();
   }
 
   std::vector<std::shared_ptr<Part>> all() const {

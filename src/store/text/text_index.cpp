@@ -11,14 +11,7 @@ void TextIndex::add(const ItemKey& key, const std::vector<TermCount>& terms) {
   documents_ += space->size() - before;
 }
 
-void TextIndex::remove(const ItemKey& key) {
-  auto space = spaces_.find(key.tenant, key.name_space);
-  if (!space) return;
-  std::unique_lock lock(space->mutex);
-  const size_t before = space->size();
-  space->remove(key.seq);
-  documents_ -= before - space->size();
-}
+void TextIndex::remove(const ItemKey& key) { documents_ -= spaces_.remove(key.tenant, key.name_space, key.seq); }
 
 void TextIndex::clear() {
   spaces_.clear();

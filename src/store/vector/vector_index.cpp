@@ -34,14 +34,7 @@ void VectorIndex::add(const ItemKey& key, std::span<const float> vector) {
   maybe_queue_work(space);
 }
 
-void VectorIndex::remove(const ItemKey& key) {
-  auto space = spaces_.find(key.tenant, key.name_space);
-  if (!space) return;
-  std::unique_lock lock(space->mutex);
-  const size_t before = space->size();
-  space->remove(key.seq);
-  vectors_ -= before - space->size();
-}
+void VectorIndex::remove(const ItemKey& key) { vectors_ -= spaces_.remove(key.tenant, key.name_space, key.seq); }
 
 void VectorIndex::clear() {
   spaces_.clear();
