@@ -14,9 +14,7 @@ BatchedFdSink::~BatchedFdSink() {
 }
 
 void BatchedFdSink::sink_it_(const spdlog::details::log_msg& message) {
-  spdlog::memory_buf_t formatted;
-  formatter_->format(message, formatted);
-  batch_.append(formatted.data(), formatted.size());
+  formatter_->format(message, batch_);
   if (batch_.size() >= kMaxBatchBytes) flush_();
 }
 

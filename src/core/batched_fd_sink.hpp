@@ -8,7 +8,6 @@
 #include <spdlog/sinks/base_sink.h>
 
 #include <mutex>
-#include <string>
 
 namespace hirag {
 
@@ -25,7 +24,7 @@ class BatchedFdSink final : public spdlog::sinks::base_sink<std::mutex> {
   static constexpr size_t kMaxBatchBytes = 64 * 1024;
 
   int fd_;
-  std::string batch_;
+  spdlog::memory_buf_t batch_;  // the formatter appends each line straight here
 };
 
 }  // namespace hirag

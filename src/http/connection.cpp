@@ -231,7 +231,7 @@ asio::awaitable<bool> serve_request(beast::tcp_stream& stream, beast::flat_buffe
     }
   }
   ctx.pipeline->finish(exchange, *response);
-  flush_access_log_after_this_turn(stream.get_executor());
+  if (ctx.pipeline->logs_access()) flush_access_log_after_this_turn(stream.get_executor());
   keep_alive = keep_alive && !ctx.drain->draining();
   const std::string wire = serialize_response(*response, version, keep_alive);
   stream.expires_after(std::chrono::milliseconds(ctx.read_timeout_ms));

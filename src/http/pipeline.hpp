@@ -38,6 +38,8 @@ class Pipeline {
   static Response invoke(Exchange& exchange);
   // Adds X-Request-Id and rate-limit headers, records metrics and the access log.
   void finish(Exchange& exchange, Response& response) const;
+  // Whether finish() writes an access-log line (logging.access_log).
+  bool logs_access() const { return config_.logging.access_log; }
 
   // Request id: the client's X-Request-Id if short and printable, else a new one.
   static std::string request_id_for(const Request& request);
