@@ -68,6 +68,7 @@ struct MemoryConfig {
   int64_t max_metadata_bytes = 16 * 1024;
   int64_t max_metadata_depth = 8;
   int64_t exact_scan_threshold = 5000;  // below this many vectors a namespace is scanned exactly
+  int64_t snapshot_interval_secs = 600;  // index snapshots (and at shutdown); 0 = never, rebuild from rows
 };
 
 struct RetrievalConfig {

@@ -228,6 +228,10 @@ std::vector<ConfigKey> build_keys() {
                       "Deepest nesting of metadata"));
   k.push_back(int_key("memory", "exact_scan_threshold", HIRAG_FIELD(int64_t, memory.exact_scan_threshold), 0,
                       kMax, "Namespaces with fewer vectors are scanned exactly instead of through HNSW"));
+  k.push_back(int_key("memory", "snapshot_interval_secs", HIRAG_FIELD(int64_t, memory.snapshot_interval_secs), 0,
+                      7 * 86400,
+                      "Saves the full-text index and item catalog this often and at shutdown, so a restart "
+                      "loads them instead of re-reading every row (0 = never)"));
   // [retrieval]
   k.push_back(int_key("retrieval", "default_top_k", HIRAG_FIELD(int64_t, retrieval.default_top_k), 1, 100'000,
                       "Results when a search gives no top_k"));

@@ -71,4 +71,41 @@ size_t ItemCatalog::size() const {
   return facts_.size();
 }
 
+namespace {
+constexpr size_t kFactsRecordBytes = 6 * sizeof(int64_t) + sizeof(uint8_t);
+}  // namespace
+
+void ItemCatalog::save(store::snapshot::BinaryFileWriter& out) const {
+  std::shared_lock lock(mutex_);
+  out.put<uint64_t>(facts_.size());
+  for (const auto& [seq, facts] : facts_) {
+    out.put<int64_t>(seq);
+    out.put<int64_t>(facts.created_at_ms);
+    out.put<int64_t>(facts.expires_at_ms);
+    out.put<uint64_t>(facts.session_hash);
+    out.put<int64_t>(facts.token_count);
+    out.put<int64_t>(facts.access_count);
+    out.put<uint8_t>(static_cast<uint8_t>(facts.level));
+  }
+}
+
+void ItemCatalog::load(store::snapshot::BinaryFileReader& in) {
+  const auto count = in.get_count(kFactsRecordBytes);
+  std::unique_lock lock(mutex_);
+  facts_.reserve(count);
+  for (uint64_t i = 0; i < count && in.ok(); ++i) {
+    const auto seq = in.get<int64_t>();
+    ItemFacts facts;
+    facts.created_at_ms = in.get<int64_t>();
+    facts.expires_at_ms = in.get<int64_t>();
+    facts.session_hash = in.get<uint64_t>();
+    facts.token_count = in.get<int64_t>();
+    facts.access_count = in.get<int64_t>();
+    const auto level = in.get<uint8_t>();
+    if (level > static_cast<uint8_t>(store::Level::LongTerm)) in.fail();
+    facts.level = static_cast<store::Level>(level);
+    if (!facts_.emplace(seq, facts).second) in.fail();  // a seq twice
+  }
+}
+
 }  // namespace hirag::memory

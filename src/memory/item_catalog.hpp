@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "store/item_store.hpp"
+#include "store/snapshot/binary_file.hpp"
 
 namespace hirag::memory {
 
@@ -48,6 +49,11 @@ class ItemCatalog {
   // The facts of each seq, in order (nullopt for an unknown seq), under one lock.
   std::vector<std::optional<ItemFacts>> lookup(std::span<const int64_t> seqs) const;
   size_t size() const;
+
+  // Every item's facts into a snapshot, and back into an empty catalog (the
+  // reader fails on anything malformed).
+  void save(store::snapshot::BinaryFileWriter& out) const;
+  void load(store::snapshot::BinaryFileReader& in);
 
  private:
   mutable std::shared_mutex mutex_;

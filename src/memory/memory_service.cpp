@@ -10,9 +10,11 @@
 
 #include <algorithm>
 #include <charconv>
+#include <filesystem>
 
 #include "core/clock.hpp"
 #include "core/uuid.hpp"
+#include "memory/index_snapshot.hpp"
 #include "memory/item_validation.hpp"
 #include "memory/neighbours.hpp"
 #include "memory/text_terms.hpp"
@@ -146,12 +148,64 @@ Status MemoryService::load_items() {
   }
 }
 
+bool MemoryService::restore_snapshot() {
+  auto meta = store_->get_meta(kSnapshotMetaKey);
+  if (!meta || !meta->has_value() || (*meta)->empty()) return false;  // empty: snapshots were turned off
+  const auto mark = SnapshotMark::from_meta(**meta);
+  if (!mark) {
+    spdlog::warn("event=snapshot_ignored reason=\"unreadable meta row '{}'\"", **meta);
+    return false;
+  }
+  const auto path = snapshot_path(config_.server.data_dir);
+  if (auto loaded = load_index_snapshot(path, *mark, catalog_, text_); !loaded) {
+    spdlog::warn("event=snapshot_ignored reason=\"{}\"", loaded.error().message);
+    return false;
+  }
+  // Past this many changed items a rebuild from the rows is about as fast.
+  const size_t limit = std::max<size_t>(10'000, catalog_.size() / 2);
+  auto changes = store_->changes_since(mark->through_change, limit);
+  if (!changes || !changes->has_value()) {
+    spdlog::info("event=snapshot_ignored reason=\"{}\"",
+                 changes ? fmt::format("more than {} items changed after it", limit) : changes.error().message);
+    return false;
+  }
+  // Every old version out first: a reused seq may leave one namespace and enter another.
+  for (const auto& change : **changes) {
+    text_.remove(change.key);
+    catalog_.remove(change.key.seq);
+  }
+  for (const auto& change : **changes) {
+    if (!change.row) continue;
+    text_.add(change.key, document_terms(change.row->text));
+    catalog_.put(*change.row);
+  }
+  snapshot_through_ = mark->through_change;
+  metrics::memory_metrics().load_replayed.Set(static_cast<double>((*changes)->size()));
+  spdlog::info("event=snapshot_loaded through_change={} replayed_items={}", mark->through_change,
+               (*changes)->size());
+  return true;
+}
+
 Status MemoryService::load() {
   const double start = monotonic_seconds();
   index_.clear();
   text_.clear();
   catalog_.clear();
-  if (auto status = load_items(); !status) return status;
+  const bool snapshots = config_.memory.snapshot_interval_secs > 0;
+  if (!snapshots || !restore_snapshot()) {
+    text_.clear();
+    catalog_.clear();
+    metrics::memory_metrics().load_replayed.Set(-1);
+    auto through = store_->last_change();
+    if (!through) return std::move(through).error();
+    if (auto status = load_items(); !status) return status;
+    // Without snapshots the change log has no reader: drop it, and any old snapshot.
+    if (!snapshots) {
+      if (auto status = store_->forget_changes(*through, kSnapshotMetaKey, ""); !status) return status;
+      std::error_code ignored;
+      std::filesystem::remove(snapshot_path(config_.server.data_dir), ignored);
+    }
+  }
   if (keeps_vectors_) {
     index_.begin_bulk_load();
     auto status = store_->scan_embeddings(
@@ -160,27 +214,76 @@ Status MemoryService::load() {
     if (!status) return status;
   }
   refresh_level_gauges();
-  sweeper_ = std::make_unique<Sweeper>(
-      kFlushInterval, std::chrono::seconds(config_.memory.sweep_interval_secs),
-      [this] {
-        if (auto flushed = flush_access(); !flushed) spdlog::warn("access count flush failed: {}", flushed.error().message);
-      },
-      [this] {
-        if (auto swept = sweep_expired(); !swept) spdlog::warn("expiry sweep failed: {}", swept.error().message);
-        refresh_level_gauges();
-      });
-  spdlog::info("memory loaded in {:.2f} s: {} items, {} namespaces, {} vectors", monotonic_seconds() - start,
-               catalog_.size(), text_.stats().namespaces, index_.stats().vectors);
+  const double seconds = monotonic_seconds() - start;
+  metrics::memory_metrics().load_duration.Set(seconds);
+  spdlog::info("memory loaded in {:.2f} s: {} items, {} namespaces, {} vectors", seconds, catalog_.size(),
+               text_.stats().namespaces, index_.stats().vectors);
   ready_ = true;
+  start_background_jobs();
   return ok_status();
 }
 
-void MemoryService::shutdown() {
-  if (sweeper_) {
-    sweeper_->stop();
-    sweeper_.reset();
+void MemoryService::start_background_jobs() {
+  std::vector<PeriodicJob> jobs;
+  jobs.push_back({kFlushInterval, [this] {
+                    if (auto flushed = flush_access(); !flushed) {
+                      spdlog::warn("access count flush failed: {}", flushed.error().message);
+                    }
+                  }});
+  jobs.push_back({std::chrono::seconds(config_.memory.sweep_interval_secs),
+                  [this] {
+                    if (auto swept = sweep_expired(); !swept) {
+                      spdlog::warn("expiry sweep failed: {}", swept.error().message);
+                    }
+                    refresh_level_gauges();
+                  },
+                  true});
+  if (config_.memory.snapshot_interval_secs > 0) {
+    jobs.push_back({std::chrono::seconds(config_.memory.snapshot_interval_secs), [this] {
+                      if (auto written = write_snapshot(); !written) {
+                        spdlog::warn("event=snapshot_failed error=\"{}\"", written.error().message);
+                      }
+                    }});
   }
+  jobs_ = std::make_unique<PeriodicJobs>(std::move(jobs));
+}
+
+void MemoryService::shutdown() {
+  jobs_.reset();
   if (auto status = flush_access(); !status) spdlog::warn("final access flush failed: {}", status.error().message);
+  if (config_.memory.snapshot_interval_secs > 0) {
+    if (auto status = write_snapshot(); !status) {
+      spdlog::warn("event=snapshot_failed error=\"{}\"", status.error().message);
+    }
+  }
+}
+
+Status MemoryService::write_snapshot() {
+  if (!ready_) return ok_status();
+  std::lock_guard serial(snapshot_mutex_);
+  auto& metrics = metrics::memory_metrics();
+  const double start = monotonic_seconds();
+  Result<int64_t> through = int64_t{0};
+  {
+    auto gate = write_gate_.close();
+    through = store_->last_change();
+  }
+  if (!through) return std::move(through).error();
+  if (*through == snapshot_through_) return ok_status();
+  const auto mark = SnapshotMark::next(*through);
+  Status status = save_index_snapshot(snapshot_path(config_.server.data_dir), mark, catalog_, text_);
+  if (status) status = store_->forget_changes(*through, kSnapshotMetaKey, mark.to_meta());
+  if (!status) {
+    metrics.snapshot_errors.Increment();
+    return status;
+  }
+  snapshot_through_ = *through;
+  const double seconds = monotonic_seconds() - start;
+  metrics.snapshots.Increment();
+  metrics.snapshot_duration.Set(seconds);
+  spdlog::info("event=snapshot_written through_change={} items={} seconds={:.3f}", *through, catalog_.size(),
+               seconds);
+  return ok_status();
 }
 
 std::optional<int64_t> MemoryService::expiry_for(Level level, int64_t now_ms) const {
@@ -285,6 +388,7 @@ Result<std::vector<std::string>> MemoryService::add_batch_records(std::vector<st
                                                                   const char* store_op) {
   store::InsertPolicy policy{config_.memory.immediate_capacity, expiry_for(Level::ShortTerm, now_unix_ms())};
   Result<std::vector<store::LevelChange>> demoted = std::vector<store::LevelChange>{};
+  auto gate = write_gate_.enter();
   {
     StoreTimer timer(store_op);
     demoted = store_->insert(records, policy);
@@ -513,6 +617,7 @@ Result<MemoryItem> MemoryService::update(const std::string& tenant, std::string_
     patch.embedding = std::move(vectors->front());
   }
   Result<MemoryItem> updated = Error::internal("not run");
+  auto gate = write_gate_.enter();
   {
     StoreTimer timer("update");
     updated = store_->update(tenant, current->id, patch);
@@ -525,6 +630,7 @@ Result<MemoryItem> MemoryService::update(const std::string& tenant, std::string_
 Status MemoryService::remove(const std::string& tenant, std::string_view id) {
   auto canonical = canonical_id(id);
   if (!canonical) return std::move(canonical).error();
+  auto gate = write_gate_.enter();
   StoreTimer timer("remove");
   auto removed = store_->remove(tenant, *canonical);
   if (!removed) return std::move(removed).error();
@@ -536,6 +642,7 @@ Status MemoryService::remove(const std::string& tenant, std::string_view id) {
 Result<size_t> MemoryService::clear(const std::string& tenant, const std::string& name_space,
                                     std::optional<Level> level) {
   if (auto s = validate_namespace("namespace", name_space); !s) return s.error();
+  auto gate = write_gate_.enter();
   StoreTimer timer("clear");
   auto removed = store_->clear(tenant, name_space, level);
   if (!removed) return std::move(removed).error();
@@ -550,6 +657,7 @@ Result<size_t> MemoryService::sweep_expired() {
   size_t total = 0;
   while (true) {
     Result<std::vector<store::ItemKey>> removed = std::vector<store::ItemKey>{};
+    auto gate = write_gate_.enter();
     {
       StoreTimer timer("delete_expired");
       removed = store_->delete_expired(now_unix_ms(), batch);
@@ -569,6 +677,7 @@ Status MemoryService::flush_access() {
   auto deltas = access_.drain();
   if (deltas.empty()) return ok_status();
   store::PromotionPolicy policy{config_.memory.promote_after_hits, expiry_for(Level::LongTerm, now_unix_ms())};
+  auto gate = write_gate_.enter();
   StoreTimer timer("record_access");
   auto levels = store_->record_access(deltas, policy);
   if (!levels) {

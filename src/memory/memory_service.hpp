@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,7 +21,8 @@
 #include "memory/fusion.hpp"
 #include "memory/item_catalog.hpp"
 #include "memory/memory_types.hpp"
-#include "memory/sweeper.hpp"
+#include "memory/periodic_jobs.hpp"
+#include "memory/write_gate.hpp"
 #include "store/item_store.hpp"
 #include "store/text/text_index.hpp"
 #include "store/vector/vector_index.hpp"
@@ -35,10 +37,12 @@ class MemoryService {
   MemoryService(const MemoryService&) = delete;
   MemoryService& operator=(const MemoryService&) = delete;
 
-  // Fills the indexes and the catalog from the store and starts the sweeper; ready() after.
+  // Fills the indexes and the catalog (from the index snapshot and the changes
+  // since, or else from every row) and starts the background jobs; ready() after.
   Status load();
   bool ready() const { return ready_.load(); }
-  // Stops the sweeper and flushes access counts (idempotent).
+  // Stops the background jobs, flushes access counts and writes an index
+  // snapshot (idempotent).
   void shutdown();
 
   // Stores one item; returns its id. Field names in errors are the request's.
@@ -58,6 +62,9 @@ class MemoryService {
   Result<size_t> sweep_expired();
   Status flush_access();
   void refresh_level_gauges();
+  // Saves the catalog and full-text index with the change they include (nothing
+  // when no change was made since the last one); never before load() finished.
+  Status write_snapshot();
 
   store::vector::VectorIndexStats index_stats() const { return index_.stats(); }
   store::text::TextIndexStats text_index_stats() const { return text_.stats(); }
@@ -88,6 +95,10 @@ class MemoryService {
   void index_item(const MemoryItem& item);
   void unindex_item(const store::ItemKey& key);
   Status load_items();
+  // Loads the snapshot the store names and replays the changes since; false
+  // (with the reason logged) when there is none that can be used.
+  bool restore_snapshot();
+  void start_background_jobs();
 
   const Config config_;
   std::unique_ptr<store::ItemStore> store_;
@@ -100,7 +111,13 @@ class MemoryService {
   ItemCatalog catalog_;
   AccessTracker access_;
   std::atomic<bool> ready_{false};
-  std::unique_ptr<Sweeper> sweeper_;
+  // Entered by every write from its commit until the indexes and catalog have
+  // it, closed by a snapshot while it reads the change number, so that a
+  // snapshot holds at least every change up to that number.
+  WriteGate write_gate_;
+  std::mutex snapshot_mutex_;       // one snapshot at a time
+  int64_t snapshot_through_ = -1;   // the change the last snapshot written or loaded includes
+  std::unique_ptr<PeriodicJobs> jobs_;
 };
 
 }  // namespace hirag::memory

@@ -7,6 +7,10 @@ prometheus::Counter& counter(const std::string& name, const std::string& help) {
   return prometheus::BuildCounter().Name(name).Help(help).Register(registry()).Add({});
 }
 
+prometheus::Gauge& gauge(const std::string& name, const std::string& help) {
+  return prometheus::BuildGauge().Name(name).Help(help).Register(registry()).Add({});
+}
+
 }  // namespace
 
 MemoryMetrics& memory_metrics() {
@@ -33,6 +37,12 @@ MemoryMetrics& memory_metrics() {
       counter("memory_sweeper_deleted_total", "Expired items removed by the sweeper"),
       counter("memory_sweeper_errors_total", "Expiry sweeps that failed"),
       counter("memory_access_flushes_total", "Batches of access counts written"),
+      counter("memory_snapshots_total", "Index snapshots written"),
+      counter("memory_snapshot_errors_total", "Index snapshots that could not be written"),
+      gauge("memory_snapshot_duration_seconds", "Time the last index snapshot took to write"),
+      gauge("memory_load_duration_seconds", "Time the last start-up took to fill the indexes and catalog"),
+      gauge("memory_load_replayed_changes", "Items replayed from the change log after loading the index snapshot "
+                                            "at the last start-up (-1: rebuilt from every row)"),
   };
   return instance;
 }

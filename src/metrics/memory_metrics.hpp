@@ -23,6 +23,11 @@ struct MemoryMetrics {
   prometheus::Counter& sweeper_deleted;   // memory_sweeper_deleted_total: expired items removed
   prometheus::Counter& sweeper_errors;    // memory_sweeper_errors_total
   prometheus::Counter& access_flushes;    // memory_access_flushes_total: access-count batches written
+  prometheus::Counter& snapshots;         // memory_snapshots_total: index snapshots written
+  prometheus::Counter& snapshot_errors;   // memory_snapshot_errors_total
+  prometheus::Gauge& snapshot_duration;   // memory_snapshot_duration_seconds: the last one
+  prometheus::Gauge& load_duration;       // memory_load_duration_seconds: the last start-up
+  prometheus::Gauge& load_replayed;       // memory_load_replayed_changes: -1 after a rebuild from rows
 };
 
 MemoryMetrics& memory_metrics();

@@ -64,6 +64,14 @@ struct PromotionPolicy {
   std::optional<int64_t> long_term_expires_at_ms;  // expiry of promoted items
 };
 
+// An item changed after a given point of the change log: its key, and its row
+// as it is now (nullopt when it was deleted, or its seq now names an item of
+// another namespace, which has a change of its own).
+struct ItemChange {
+  ItemKey key;
+  std::optional<MemoryItem> row;
+};
+
 class ItemStore {
  public:
   virtual ~ItemStore() = default;
@@ -99,6 +107,16 @@ class ItemStore {
   virtual Result<std::vector<MemoryItem>> scan_items(int64_t after_seq, size_t limit) = 0;
   // Replaces embeddings in one transaction.
   virtual Status set_embeddings(const std::vector<std::pair<int64_t, std::vector<float>>>& embeddings) = 0;
+
+  // The change log: every insert, update and delete of an item is numbered, in
+  // commit order (what an index snapshot is replayed from).
+  // The number of the newest change (0 before the first).
+  virtual Result<int64_t> last_change() = 0;
+  // Each item changed after `after_change`, once per namespace it was in,
+  // ordered by its latest change; nullopt when that is more than `limit` items.
+  virtual Result<std::optional<std::vector<ItemChange>>> changes_since(int64_t after_change, size_t limit) = 0;
+  // Sets the meta key and drops the log up to `through`, in one transaction.
+  virtual Status forget_changes(int64_t through, const std::string& meta_key, const std::string& meta_value) = 0;
 
   // Small key/value settings of the data dir (e.g. the embedder's model id).
   virtual Result<std::optional<std::string>> get_meta(const std::string& key) = 0;

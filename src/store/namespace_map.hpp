@@ -43,6 +43,22 @@ class NamespaceMap {
     return before - part->size();
   }
 
+  struct NamedPart {
+    std::string tenant;
+    std::string name_space;
+    std::shared_ptr<Part> part;
+  };
+  std::vector<NamedPart> named() const {
+    std::shared_lock lock(mutex_);
+    std::vector<NamedPart> parts;
+    parts.reserve(parts_.size());
+    for (const auto& [name, part] : parts_) {
+      const auto separator = name.find('\0');
+      parts.push_back({name.substr(0, separator), name.substr(separator + 1), part});
+    }
+    return parts;
+  }
+
   std::vector<std::shared_ptr<Part>> all() const {
     std::shared_lock lock(mutex_);
     std::vector<std::shared_ptr<Part>> parts;

@@ -3,12 +3,16 @@
 // tenant isolation, restart and embedder changes.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "core/clock.hpp"
 #include "embed/local_embedder.hpp"
+#include "memory/index_snapshot.hpp"
 #include "memory/open_memory_service.hpp"
 #include "memory/reindex.hpp"
+#include "metrics/memory_metrics.hpp"
 #include "support/server_process.hpp"
 
 namespace hirag::memory {
@@ -337,15 +341,103 @@ TEST_F(MemoryServiceTest, ListPaginatesWithCursor) {
   EXPECT_EQ(service_->list("t1", query).error().details.at("field").as_string(), "cursor");
 }
 
-TEST_F(MemoryServiceTest, RestartRebuildsTheIndexesFromTheStore) {
+TEST_F(MemoryServiceTest, WithoutSnapshotsARestartRebuildsTheIndexesFromTheStore) {
+  config_.memory.snapshot_interval_secs = 0;
+  open();
   const auto id = add("persistent memory about volcanoes", Level::ShortTerm);
   service_->shutdown();
+  EXPECT_FALSE(std::filesystem::exists(snapshot_path(dir_.path())));
   open();
+  EXPECT_EQ(metrics::memory_metrics().load_replayed.Value(), -1);
+  // Nothing will read the change log: it is dropped at start-up.
+  EXPECT_TRUE(service_->item_store().changes_since(0, 100)->value().empty());
   EXPECT_EQ(service_->text_index_stats().documents, 1u);
   EXPECT_EQ(service_->index_stats().vectors, 0u);  // the default (bm25) mode keeps no vector index
   SearchRequest short_term;
   short_term.levels = {Level::ShortTerm};
   EXPECT_EQ(search_ids("volcanoes", short_term), std::vector<std::string>{id});
+}
+
+TEST_F(MemoryServiceTest, ARestartLoadsTheSnapshotWrittenAtShutdown) {
+  SearchRequest short_term;
+  short_term.levels = {Level::ShortTerm};
+  const auto id = add("persistent memory about volcanoes", Level::ShortTerm);
+  add("a note in another tenant about volcanoes", Level::LongTerm, "t2");
+  service_->shutdown();
+  ASSERT_TRUE(std::filesystem::exists(snapshot_path(dir_.path())));
+  open();
+  EXPECT_EQ(metrics::memory_metrics().load_replayed.Value(), 0);
+  EXPECT_EQ(service_->text_index_stats().documents, 2u);
+  EXPECT_EQ(search_ids("volcanoes", short_term), std::vector<std::string>{id});  // level from the catalog
+  EXPECT_EQ(search_ids("volcanoes", {}, "t2").size(), 1u);
+}
+
+// A copy of a live data dir is what a crash leaves behind: the last snapshot and
+// the committed rows. Loading it replays what changed after the snapshot.
+TEST_F(MemoryServiceTest, ChangesAfterTheSnapshotAreReplayedOnTheNextStart) {
+  config_.retrieval.neighbour_weight = 0;  // only text matches
+  open();
+  const auto kept = add("a note about ferries");
+  const auto changed = add("old wording about gliders");
+  const auto removed = add("a doomed note about zeppelins");
+  ASSERT_TRUE(service_->write_snapshot().ok());
+  const auto added = add("a later note about submarines");
+  ASSERT_TRUE(service_->update("t1", changed, text_update("new wording about balloons")).ok());
+  ASSERT_TRUE(service_->remove("t1", removed).ok());
+
+  testing::TempDir crashed;
+  for (const auto& entry : std::filesystem::directory_iterator(dir_.path())) {
+    std::filesystem::copy(entry.path(), crashed.path() / entry.path().filename());
+  }
+  Config crashed_config = config_;
+  crashed_config.server.data_dir = crashed.path();
+  HealthRegistry health;
+  auto reopened = open_memory_service(crashed_config, embed::make_local_embedder(config_.embedder), nullptr, health);
+  ASSERT_TRUE(reopened.ok()) << reopened.error().message;
+  auto& service = **reopened;
+  ASSERT_TRUE(service.load().ok());
+  EXPECT_EQ(metrics::memory_metrics().load_replayed.Value(), 3);
+  auto ids = [&](const std::string& query) {
+    SearchRequest request;
+    request.query = query;
+    auto result = service.search("t1", request);
+    std::vector<std::string> found;
+    if (!result.ok()) return found;
+    for (const auto& scored : result->items) found.push_back(scored.item.id);
+    return found;
+  };
+  EXPECT_EQ(ids("ferries"), std::vector<std::string>{kept});
+  EXPECT_EQ(ids("submarines"), std::vector<std::string>{added});
+  EXPECT_EQ(ids("balloons"), std::vector<std::string>{changed});
+  EXPECT_TRUE(ids("gliders").empty());
+  EXPECT_TRUE(ids("zeppelins").empty());
+  EXPECT_EQ(service.text_index_stats().documents, 3u);
+}
+
+TEST_F(MemoryServiceTest, ADamagedSnapshotIsIgnoredAndTheIndexRebuiltFromRows) {
+  const auto id = add("persistent memory about volcanoes");
+  service_->shutdown();
+  {
+    std::fstream file(snapshot_path(dir_.path()), std::ios::in | std::ios::out | std::ios::binary);
+    file.seekp(40);
+    file.put('\x7f');
+  }
+  open();
+  EXPECT_EQ(metrics::memory_metrics().load_replayed.Value(), -1);
+  EXPECT_EQ(search_ids("volcanoes"), std::vector<std::string>{id});
+}
+
+TEST_F(MemoryServiceTest, AnOlderSnapshotFileIsIgnored) {
+  const auto first = add("persistent memory about volcanoes");
+  ASSERT_TRUE(service_->write_snapshot().ok());
+  const auto older = dir_.path() + "/older.snapshot";
+  std::filesystem::copy(snapshot_path(dir_.path()), older);
+  const auto second = add("a second note about volcanoes");
+  service_->shutdown();
+  std::filesystem::rename(older, snapshot_path(dir_.path()));  // e.g. restored from an old backup
+  open();
+  EXPECT_EQ(metrics::memory_metrics().load_replayed.Value(), -1);
+  EXPECT_EQ(search_ids("volcanoes").size(), 2u);
 }
 
 TEST_F(MemoryServiceTest, HybridModeKeepsVectorsAcrossRestarts) {

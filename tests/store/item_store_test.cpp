@@ -1,5 +1,5 @@
 // The SQLite item store: tenant scoping, levels, expiry, access counts,
-// pagination and all-or-nothing batches.
+// pagination, all-or-nothing batches and the change log.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -194,6 +194,83 @@ TEST_F(ItemStoreTest, MetaValuesPersist) {
   ASSERT_TRUE(store_->set_meta("k", "v1").ok());
   ASSERT_TRUE(store_->set_meta("k", "v2").ok());
   EXPECT_EQ(store_->get_meta("k")->value(), "v2");
+}
+
+TEST_F(ItemStoreTest, TheChangeLogNamesEveryChangedItemOnceWithItsCurrentRow) {
+  auto kept = insert_one(item("kept", "t1", "a"));
+  ASSERT_EQ(*store_->last_change(), 1);
+  auto changed = insert_one(item("first words", "t2", "b"));
+  auto deleted = insert_one(item("doomed", "t1", "a"));
+  insert_one(item("newest", "t1", "a"));  // so that the deleted seq is not the largest
+  const int64_t mark = *store_->last_change();
+  ASSERT_EQ(mark, 4);
+  ASSERT_TRUE(store_->update("t2", changed.id, text_patch("second words")).ok());
+  ASSERT_TRUE(store_->update("t2", changed.id, text_patch("third words")).ok());
+  ASSERT_TRUE(store_->remove("t1", deleted.id)->has_value());
+  auto added = insert_one(item("latecomer", "t1", "a"));
+  EXPECT_EQ(*store_->last_change(), 8);
+
+  auto changes = store_->changes_since(mark, 100);
+  ASSERT_TRUE(changes.ok()) << changes.error().message;
+  ASSERT_TRUE(changes->has_value());
+  const auto& list = **changes;
+  ASSERT_EQ(list.size(), 3u);  // each item once, ordered by its latest change
+  EXPECT_EQ(list[0].key.seq, changed.seq);
+  EXPECT_EQ(list[0].key.tenant, "t2");
+  EXPECT_EQ(list[0].key.name_space, "b");
+  ASSERT_TRUE(list[0].row.has_value());
+  EXPECT_EQ(list[0].row->text, "third words");
+  EXPECT_EQ(list[1].key.seq, deleted.seq);
+  EXPECT_EQ(list[1].key.tenant, "t1");
+  EXPECT_FALSE(list[1].row.has_value());
+  EXPECT_EQ(list[2].key.seq, added.seq);
+  EXPECT_EQ(list[2].row->text, "latecomer");
+  EXPECT_FALSE(store_->changes_since(mark, 2)->has_value());  // over the limit
+  EXPECT_TRUE(store_->changes_since(8, 2)->value().empty());
+  EXPECT_EQ(kept.seq, 1);
+}
+
+// Searches bump access counts all the time; only a promotion changes what a
+// snapshot holds.
+TEST_F(ItemStoreTest, RetrievalCountsAreNotLoggedButPromotionsAre) {
+  auto short_term = insert_one(item("a", "t1", "default", Level::ShortTerm));
+  const int64_t mark = *store_->last_change();
+  const PromotionPolicy policy{3, std::nullopt};
+  ASSERT_TRUE(store_->record_access({AccessDelta{short_term.seq, 1, now_unix_ms()}}, policy).ok());
+  EXPECT_EQ(*store_->last_change(), mark);
+  ASSERT_TRUE(store_->record_access({AccessDelta{short_term.seq, 2, now_unix_ms()}}, policy).ok());
+  EXPECT_EQ(*store_->last_change(), mark + 1);  // the third hit promoted it to LongTerm
+  EXPECT_EQ(store_->changes_since(mark, 10)->value().at(0).row->level, Level::LongTerm);
+}
+
+// SQLite hands the largest rowid out again once it is deleted; the log must
+// still say that the seq left its first namespace.
+TEST_F(ItemStoreTest, ASeqReusedInAnotherNamespaceIsAChangeInBoth) {
+  auto first = insert_one(item("in a", "t1", "a"));
+  const int64_t mark = *store_->last_change();
+  ASSERT_TRUE(store_->remove("t1", first.id)->has_value());
+  auto second = insert_one(item("in b", "t1", "b"));
+  ASSERT_EQ(second.seq, first.seq);
+  auto changes = store_->changes_since(mark, 100);
+  ASSERT_TRUE(changes.ok() && changes->has_value());
+  ASSERT_EQ((*changes)->size(), 2u);
+  EXPECT_EQ((**changes)[0].key.name_space, "a");
+  EXPECT_FALSE((**changes)[0].row.has_value());  // the row with that seq now belongs to b
+  EXPECT_EQ((**changes)[1].key.name_space, "b");
+  ASSERT_TRUE((**changes)[1].row.has_value());
+  EXPECT_EQ((**changes)[1].row->text, "in b");
+}
+
+TEST_F(ItemStoreTest, ForgettingChangesPrunesTheLogAndRecordsTheMarkButNumbersGoOn) {
+  insert_one(item("one"));
+  insert_one(item("two"));
+  ASSERT_TRUE(store_->forget_changes(2, "index_snapshot", "2 abc").ok());
+  EXPECT_EQ(store_->get_meta("index_snapshot")->value(), "2 abc");
+  EXPECT_EQ(*store_->last_change(), 2);  // the log is empty, the number is not reset
+  EXPECT_TRUE(store_->changes_since(0, 100)->value().empty());
+  insert_one(item("three"));
+  EXPECT_EQ(*store_->last_change(), 3);
+  EXPECT_EQ(store_->changes_since(0, 100)->value().size(), 1u);
 }
 
 // SQLite's automatic checkpoint (every 1000 WAL pages, about 4 MiB) must copy the

@@ -100,6 +100,31 @@ const std::vector<Migration>& migrations() {
           PRIMARY KEY (tenant, namespace, session_id, seq)
         ) STRICT, WITHOUT ROWID;
       )sql"},
+      {11, "memory_changes", R"sql(
+        -- The change log of memory_items: an index snapshot taken at change N is
+        -- brought up to date by replaying the items changed after N (memory/index_snapshot).
+        -- AUTOINCREMENT: ids never go back, even after the log is pruned.
+        CREATE TABLE memory_changes (
+          id       INTEGER PRIMARY KEY AUTOINCREMENT,
+          item_seq INTEGER NOT NULL,
+          scope_id INTEGER NOT NULL
+        ) STRICT;
+        CREATE TRIGGER memory_items_log_insert AFTER INSERT ON memory_items BEGIN
+          INSERT INTO memory_changes(item_seq, scope_id) VALUES (new.seq, new.scope_id);
+        END;
+        -- Only what the snapshot holds: text, and the catalog's level, expiry, token
+        -- count, creation time and session. Not the access counts, which every search
+        -- bumps (the log would grow by every item retrieved).
+        CREATE TRIGGER memory_items_log_update AFTER UPDATE ON memory_items
+        WHEN old.text IS NOT new.text OR old.level IS NOT new.level OR old.expires_at IS NOT new.expires_at
+          OR old.token_count IS NOT new.token_count OR old.created_at IS NOT new.created_at
+          OR old.session_id IS NOT new.session_id BEGIN
+          INSERT INTO memory_changes(item_seq, scope_id) VALUES (new.seq, new.scope_id);
+        END;
+        CREATE TRIGGER memory_items_log_delete AFTER DELETE ON memory_items BEGIN
+          INSERT INTO memory_changes(item_seq, scope_id) VALUES (old.seq, old.scope_id);
+        END;
+      )sql"},
   };
   return all;
 }

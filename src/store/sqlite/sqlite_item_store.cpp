@@ -40,6 +40,9 @@ MemoryItem read_item(const Statement& stmt, bool with_embedding) {
   return item;
 }
 
+constexpr const char* kUpsertMeta =
+    "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+
 void bind_optional(Statement& stmt, int index, const std::optional<int64_t>& value) {
   if (value) {
     stmt.bind(index, *value);
@@ -351,6 +354,59 @@ Status SqliteItemStore::set_embeddings(const std::vector<std::pair<int64_t, std:
   return tx.commit();
 }
 
+Result<int64_t> SqliteItemStore::last_change() {
+  auto reader = readers_->acquire();
+  // The AUTOINCREMENT counter, not MAX(id): the log may have been pruned empty.
+  auto stmt = reader->statement(
+      "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'memory_changes'), 0)");
+  if (!stmt) return std::move(stmt).error();
+  if ((*stmt)->step()) return (*stmt)->column_int(0);
+  if (auto status = (*stmt)->last_status(); !status) return std::move(status).error();
+  return int64_t{0};
+}
+
+Result<std::optional<std::vector<ItemChange>>> SqliteItemStore::changes_since(int64_t after_change, size_t limit) {
+  auto reader = readers_->acquire();
+  // Each changed (item, namespace) once, at its latest change, with the
+  // namespace's names (the row may be gone) and the item's current row, if any,
+  // in the leading columns. A seq can come back in another namespace (SQLite
+  // reuses the largest rowid after a delete), hence the pair.
+  auto stmt = reader->statement(
+      "SELECT " HIRAG_ITEM_COLUMNS ", c.item_seq, c.scope_tenant, c.scope_namespace FROM ("
+      " SELECT m.item_seq, s.tenant AS scope_tenant, s.namespace AS scope_namespace, m.last FROM ("
+      "  SELECT item_seq, scope_id, MAX(id) AS last FROM memory_changes WHERE id > ?1 GROUP BY item_seq, scope_id) m"
+      " JOIN memory_scopes s ON s.id = m.scope_id ORDER BY m.last LIMIT ?2) c"
+      " LEFT JOIN memory_items ON memory_items.seq = c.item_seq ORDER BY c.last");
+  if (!stmt) return std::move(stmt).error();
+  (*stmt)->bind(1, after_change).bind(2, static_cast<int64_t>(limit) + 1);
+  std::vector<ItemChange> changes;
+  while ((*stmt)->step()) {
+    ItemChange change;
+    change.key = ItemKey{(*stmt)->column_int(15), (*stmt)->column_text(16), (*stmt)->column_text(17)};
+    if (!(*stmt)->column_is_null(0)) {
+      auto row = read_item(**stmt, false);
+      if (row.tenant == change.key.tenant && row.name_space == change.key.name_space) change.row = std::move(row);
+    }
+    changes.push_back(std::move(change));
+  }
+  if (auto status = (*stmt)->last_status(); !status) return std::move(status).error();
+  if (changes.size() > limit) return std::optional<std::vector<ItemChange>>();
+  return std::optional<std::vector<ItemChange>>(std::move(changes));
+}
+
+Status SqliteItemStore::forget_changes(int64_t through, const std::string& meta_key, const std::string& meta_value) {
+  WriteSession session(write_mutex_, *writer_);
+  Transaction tx(writer_->db());
+  if (!tx.begin_status()) return tx.begin_status();
+  auto meta = writer_->statement(kUpsertMeta);
+  if (!meta) return std::move(meta).error();
+  if (auto status = (*meta)->bind(1, meta_key).bind(2, meta_value).run(); !status) return status;
+  auto prune = writer_->statement("DELETE FROM memory_changes WHERE id <= ?");
+  if (!prune) return std::move(prune).error();
+  if (auto status = (*prune)->bind(1, through).run(); !status) return status;
+  return tx.commit();
+}
+
 Result<std::optional<std::string>> SqliteItemStore::get_meta(const std::string& key) {
   auto reader = readers_->acquire();
   auto stmt = reader->statement("SELECT value FROM meta WHERE key = ?");
@@ -363,8 +419,7 @@ Result<std::optional<std::string>> SqliteItemStore::get_meta(const std::string& 
 
 Status SqliteItemStore::set_meta(const std::string& key, const std::string& value) {
   WriteSession session(write_mutex_, *writer_);
-  auto stmt = writer_->statement(
-      "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  auto stmt = writer_->statement(kUpsertMeta);
   if (!stmt) return std::move(stmt).error();
   return (*stmt)->bind(1, key).bind(2, value).run();
 }

@@ -31,6 +31,9 @@ class SqliteItemStore final : public ItemStore {
   Result<std::map<Level, int64_t>> count_by_level() override;
   Status scan_embeddings(const EmbeddingVisitor& visit) override;
   Result<std::vector<MemoryItem>> scan_items(int64_t after_seq, size_t limit) override;
+  Result<int64_t> last_change() override;
+  Result<std::optional<std::vector<ItemChange>>> changes_since(int64_t after_change, size_t limit) override;
+  Status forget_changes(int64_t through, const std::string& meta_key, const std::string& meta_value) override;
   Status set_embeddings(const std::vector<std::pair<int64_t, std::vector<float>>>& embeddings) override;
   Result<std::optional<std::string>> get_meta(const std::string& key) override;
   Status set_meta(const std::string& key, const std::string& value) override;

@@ -98,15 +98,11 @@ void NamespaceText::compact() {
   std::vector<uint32_t> lengths;
   labels.reserve(slots_.size());
   lengths.reserve(slots_.size());
-  total_length_ = 0;
-  min_length_ = UINT32_MAX;
   for (size_t slot = 0; slot < labels_.size(); ++slot) {
     if (labels_[slot] == kDead) continue;
     renumbered[slot] = static_cast<uint32_t>(labels.size());
     labels.push_back(labels_[slot]);
     lengths.push_back(lengths_[slot]);
-    total_length_ += lengths_[slot];
-    min_length_ = std::min(min_length_, lengths_[slot]);
   }
   boost::unordered_flat_map<std::string, uint32_t> term_ids;
   std::vector<Postings> postings;
@@ -128,7 +124,57 @@ void NamespaceText::compact() {
   lengths_ = std::move(lengths);
   term_ids_ = std::move(term_ids);
   postings_ = std::move(postings);
-  for (size_t slot = 0; slot < labels_.size(); ++slot) slots_[labels_[slot]] = static_cast<uint32_t>(slot);
+  restore_derived();
+}
+
+bool NamespaceText::restore_derived() {
+  slots_.clear();
+  slots_.reserve(labels_.size());
+  total_length_ = 0;
+  min_length_ = UINT32_MAX;
+  for (size_t slot = 0; slot < labels_.size(); ++slot) {
+    total_length_ += lengths_[slot];
+    min_length_ = std::min(min_length_, lengths_[slot]);
+    if (labels_[slot] != kDead && !slots_.emplace(labels_[slot], static_cast<uint32_t>(slot)).second) return false;
+  }
+  return true;
+}
+
+// Per term, in term-id order: the term, its slots and counts. The live-label map,
+// the statistics and each term's largest count are derived again on load.
+void NamespaceText::save(snapshot::BinaryFileWriter& out) const {
+  out.put_array<int64_t>(labels_);
+  out.put_array<uint32_t>(lengths_);
+  std::vector<const std::string*> terms(postings_.size());
+  for (const auto& [term, id] : term_ids_) terms[id] = &term;
+  out.put<uint64_t>(terms.size());
+  for (size_t id = 0; id < terms.size(); ++id) {
+    out.put_string(*terms[id]);
+    out.put_array<uint32_t>(postings_[id].slots);
+    out.put_array<uint16_t>(postings_[id].counts);
+  }
+}
+
+void NamespaceText::load(snapshot::BinaryFileReader& in) {
+  labels_ = in.get_array<int64_t>();
+  lengths_ = in.get_array<uint32_t>();
+  // A term is at least its length prefix and two empty arrays.
+  const auto term_count = in.get_count(sizeof(uint32_t) + 2 * sizeof(uint64_t));
+  postings_.resize(term_count);
+  term_ids_.reserve(term_count);
+  for (uint32_t id = 0; id < term_count && in.ok(); ++id) {
+    auto& postings = postings_[id];
+    std::string term = in.get_string();
+    postings.slots = in.get_array<uint32_t>();
+    postings.counts = in.get_array<uint16_t>();
+    const bool well_formed = postings.slots.size() == postings.counts.size() &&
+                             std::is_sorted(postings.slots.begin(), postings.slots.end()) &&
+                             std::adjacent_find(postings.slots.begin(), postings.slots.end()) == postings.slots.end() &&
+                             (postings.slots.empty() || postings.slots.back() < labels_.size());
+    if (!well_formed || !term_ids_.emplace(std::move(term), id).second) in.fail();
+    for (const uint16_t count : postings.counts) postings.max_count = std::max(postings.max_count, count);
+  }
+  if (lengths_.size() != labels_.size() || !restore_derived()) in.fail();
 }
 
 double NamespaceText::upper_bound(const Postings& postings, double term_idf) const {

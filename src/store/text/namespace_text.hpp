@@ -17,6 +17,8 @@
 #include <boost/unordered/unordered_flat_map.hpp>
 #include <vector>
 
+#include "store/snapshot/binary_file.hpp"
+
 namespace hirag::store::text {
 
 // A full-text candidate: higher score = better match (BM25).
@@ -58,6 +60,11 @@ class NamespaceText {
   // they were added, which is the order they were stored); none for an unknown label.
   std::vector<int64_t> neighbours(int64_t label) const;
 
+  // The whole index into a snapshot, and back: load() fills an empty index and
+  // fails the reader on anything that is not a well-formed index.
+  void save(snapshot::BinaryFileWriter& out) const;
+  void load(snapshot::BinaryFileReader& in);
+
   size_t size() const { return slots_.size(); }
   size_t distinct_terms() const { return term_ids_.size(); }
   // Heap bytes of the postings, documents and dictionary (approximate).
@@ -76,6 +83,8 @@ class NamespaceText {
   uint32_t term_id(const std::string& term);
   double upper_bound(const Postings& postings, double idf) const;
   void compact();
+  // Rebuilds the live-label map and the length statistics from labels_ and lengths_.
+  bool restore_derived();
 
   TextScoring parameters_;
   boost::unordered_flat_map<std::string, uint32_t> term_ids_;

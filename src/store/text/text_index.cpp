@@ -48,4 +48,28 @@ TextIndexStats TextIndex::stats() const {
   return stats;
 }
 
+void TextIndex::save(snapshot::BinaryFileWriter& out) const {
+  const auto spaces = spaces_.named();
+  out.put<uint64_t>(spaces.size());
+  for (const auto& space : spaces) {
+    out.put_string(space.tenant);
+    out.put_string(space.name_space);
+    std::shared_lock lock(space.part->mutex);
+    space.part->save(out);
+  }
+}
+
+void TextIndex::load(snapshot::BinaryFileReader& in) {
+  // A namespace is at least two length prefixes and two empty arrays and a term count.
+  const auto count = in.get_count(2 * sizeof(uint32_t) + 3 * sizeof(uint64_t));
+  for (uint64_t i = 0; i < count && in.ok(); ++i) {
+    auto tenant = in.get_string();
+    auto name_space = in.get_string();
+    auto space = std::make_shared<NamespaceText>(parameters_);
+    space->load(in);
+    documents_ += space->size();
+    if (spaces_.find_or_create(tenant, name_space, [&] { return space; }) != space) in.fail();  // named twice
+  }
+}
+
 }  // namespace hirag::store::text

@@ -37,6 +37,11 @@ class TextIndex {
                                                std::span<const int64_t> labels) const;
   TextIndexStats stats() const;
 
+  // Every namespace into a snapshot, and back into an empty index (the reader
+  // fails on anything malformed; the index is then to be cleared).
+  void save(snapshot::BinaryFileWriter& out) const;
+  void load(snapshot::BinaryFileReader& in);
+
  private:
   TextScoring parameters_;
   NamespaceMap<NamespaceText> spaces_;

@@ -1,5 +1,5 @@
 // The in-memory full-text index of one namespace: BM25 ranking, MaxScore top-k
-// against an exhaustive oracle, removal and compaction.
+// against an exhaustive oracle, removal and compaction, snapshots.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -8,6 +8,7 @@
 #include <random>
 
 #include "store/text/namespace_text.hpp"
+#include "support/server_process.hpp"
 
 namespace hirag::store::text {
 namespace {
@@ -195,6 +196,88 @@ TEST(NamespaceTextTest, ReportsItsMemory) {
   for (int64_t label = 0; label < 1000; ++label) index.add(label, terms_of({"a", "b", "c" + std::to_string(label)}));
   EXPECT_GT(index.memory_bytes(), empty + 1000 * 3 * 6);
   EXPECT_EQ(index.distinct_terms(), 1002u);
+}
+
+// Writes `index` to a snapshot file and loads it into a new index.
+std::unique_ptr<NamespaceText> save_and_load(const NamespaceText& index, const std::string& path, bool& loaded_ok) {
+  auto out = snapshot::BinaryFileWriter::create(path);
+  EXPECT_TRUE(out.ok());
+  index.save(*out);
+  EXPECT_TRUE(out->commit().ok());
+  auto in = snapshot::BinaryFileReader::open(path);
+  EXPECT_TRUE(in.ok());
+  auto loaded = std::make_unique<NamespaceText>(kTextbook);
+  loaded->load(*in);
+  loaded_ok = in->ok() && in->at_end();
+  return loaded;
+}
+
+TEST(NamespaceTextTest, ASnapshotAnswersEveryQueryAsTheIndexItWasTakenFrom) {
+  testing::TempDir dir;
+  std::mt19937 rng(11);
+  std::uniform_int_distribution<int> word(0, 199);
+  NamespaceText index(kTextbook);
+  for (int64_t label = 1; label <= 800; ++label) {
+    std::vector<std::string> words;
+    for (int i = 0; i < 12; ++i) words.push_back("w" + std::to_string(word(rng)));
+    index.add(label * 10, terms_of(words));
+  }
+  for (int64_t label = 1; label <= 800; label += 7) index.remove(label * 10);  // dead slots, not compacted
+  bool loaded_ok = false;
+  auto loaded = save_and_load(index, dir.path() + "/text.snapshot", loaded_ok);
+  ASSERT_TRUE(loaded_ok);
+  EXPECT_EQ(loaded->size(), index.size());
+  EXPECT_EQ(loaded->distinct_terms(), index.distinct_terms());
+  for (int query = 0; query < 100; ++query) {
+    const std::vector<std::string> terms = {"w" + std::to_string(word(rng)), "w" + std::to_string(word(rng))};
+    const auto expected = index.search(terms, 20);
+    const auto got = loaded->search(terms, 20);
+    ASSERT_EQ(got.size(), expected.size());
+    for (size_t i = 0; i < got.size(); ++i) {
+      EXPECT_EQ(got[i].label, expected[i].label);
+      EXPECT_DOUBLE_EQ(got[i].score, expected[i].score);
+    }
+  }
+  EXPECT_EQ(loaded->neighbours(20), index.neighbours(20));
+  EXPECT_EQ(loaded->neighbours(90), (std::vector<int64_t>{70, 100}));  // 80 was removed
+  // The loaded index keeps working: replace, remove, add.
+  loaded->add(20, terms_of({"replacement"}));
+  loaded->remove(30);
+  loaded->add(9999, terms_of({"replacement", "fresh"}));
+  const auto hits = loaded->search({"replacement"}, 5);
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(loaded->size(), index.size());
+}
+
+TEST(NamespaceTextTest, ASnapshotThatIsNotAWellFormedIndexIsRefused) {
+  testing::TempDir dir;
+  const std::string path = dir.path() + "/bad.snapshot";
+  auto write = [&](std::vector<int64_t> labels, std::vector<uint32_t> slots) {
+    auto out = snapshot::BinaryFileWriter::create(path);
+    ASSERT_TRUE(out.ok());
+    out->put_array<int64_t>(labels);
+    out->put_array<uint32_t>(std::vector<uint32_t>(labels.size(), 1));  // lengths
+    out->put<uint64_t>(1);
+    out->put_string("term");
+    out->put_array<uint32_t>(slots);
+    out->put_array<uint16_t>(std::vector<uint16_t>(slots.size(), 1));
+    ASSERT_TRUE(out->commit().ok());
+  };
+  auto loads = [&] {
+    auto in = snapshot::BinaryFileReader::open(path);
+    EXPECT_TRUE(in.ok());
+    NamespaceText index(kTextbook);
+    index.load(*in);
+    return in->ok();
+  };
+  write({5, 6}, {0, 1});
+  EXPECT_TRUE(loads());
+  write({5, 6}, {1, 0});  // postings out of order
+  EXPECT_FALSE(loads());
+  write({5, 6}, {0, 2});  // a slot past the documents
+  EXPECT_FALSE(loads());
+  write({5, 5}, {0, 1});  // one label in two slots
+  EXPECT_FALSE(loads());
 }
 
 }  // namespace
