@@ -32,6 +32,9 @@ for target in $ITEMS; do
   echo "# ingested $count items in ${seconds} s: $rate items/s (batches of 1000)"
   loaded="$target"
   run_wrk "search $loaded items" "http://127.0.0.1:$PORT/api/v1/contexts/search" -s "$ROOT/bench/http/search.lua"
+  # Latency under light load: with 64 connections queued, latency is 64 / throughput.
+  CONNECTIONS=4 THREADS=1 run_wrk "search $loaded items, 4 conn" "http://127.0.0.1:$PORT/api/v1/contexts/search" \
+    -s "$ROOT/bench/http/search.lua"
 done
 echo "# resident memory: $(resident_mib) MiB with $loaded items, $idle_mib MiB empty"
 

@@ -232,6 +232,9 @@ std::vector<ConfigKey> build_keys() {
                       7 * 86400,
                       "Saves the full-text index and item catalog this often and at shutdown, so a restart "
                       "loads them instead of re-reading every row (0 = never)"));
+  k.push_back(int_key("memory", "row_cache_bytes", HIRAG_FIELD(int64_t, memory.row_cache_bytes), 0, kMax,
+                      "Memory for the rows searches return, so that repeated results are not read from SQLite "
+                      "again (0 = off)"));
   // [retrieval]
   k.push_back(int_key("retrieval", "default_top_k", HIRAG_FIELD(int64_t, retrieval.default_top_k), 1, 100'000,
                       "Results when a search gives no top_k"));

@@ -4,12 +4,14 @@
 
 namespace hirag::memory {
 
-void AccessTracker::record(int64_t seq, int64_t now_ms) {
+void AccessTracker::record(std::span<const int64_t> seqs, int64_t now_ms) {
   std::lock_guard lock(mutex_);
-  auto& delta = pending_[seq];
-  delta.seq = seq;
-  delta.hits += 1;
-  delta.last_accessed_at_ms = std::max(delta.last_accessed_at_ms, now_ms);
+  for (const int64_t seq : seqs) {
+    auto& delta = pending_[seq];
+    delta.seq = seq;
+    delta.hits += 1;
+    delta.last_accessed_at_ms = std::max(delta.last_accessed_at_ms, now_ms);
+  }
 }
 
 std::vector<store::AccessDelta> AccessTracker::drain() {

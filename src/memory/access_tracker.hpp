@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <mutex>
+#include <span>
 #include <boost/unordered/unordered_flat_map.hpp>
 #include <vector>
 
@@ -15,7 +16,8 @@ namespace hirag::memory {
 
 class AccessTracker {
  public:
-  void record(int64_t seq, int64_t now_ms);
+  // One retrieval of each seq (one lock for a whole search's results).
+  void record(std::span<const int64_t> seqs, int64_t now_ms);
   // Takes everything recorded so far (the caller writes it).
   std::vector<store::AccessDelta> drain();
   // Puts back deltas whose write failed, so they are retried.

@@ -1,10 +1,31 @@
 #include "memory/item_catalog.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <functional>
 #include <string>
 
 namespace hirag::memory {
+namespace {
+
+// atomic_ref needs a non-const object (C++20); the load itself does not write.
+int64_t load_count(const ItemFacts& facts) {
+  return std::atomic_ref(const_cast<int64_t&>(facts.access_count)).load(std::memory_order_relaxed);
+}
+
+// A copy of stored facts whose count may be rising under a shared lock.
+ItemFacts copy_of(const ItemFacts& stored) {
+  ItemFacts copy;
+  copy.created_at_ms = stored.created_at_ms;
+  copy.expires_at_ms = stored.expires_at_ms;
+  copy.session_hash = stored.session_hash;
+  copy.token_count = stored.token_count;
+  copy.access_count = load_count(stored);
+  copy.level = stored.level;
+  return copy;
+}
+
+}  // namespace
 
 ItemFacts ItemFacts::of(const store::MemoryItem& item) {
   ItemFacts facts;
@@ -50,10 +71,12 @@ void ItemCatalog::set_level(const store::LevelChange& change) {
   found->second.expires_at_ms = change.expires_at_ms.value_or(ItemFacts::kNever);
 }
 
-void ItemCatalog::add_hit(int64_t seq) {
-  std::unique_lock lock(mutex_);
-  auto found = facts_.find(seq);
-  if (found != facts_.end()) ++found->second.access_count;
+void ItemCatalog::add_hits(std::span<const int64_t> seqs) {
+  std::shared_lock lock(mutex_);
+  for (const int64_t seq : seqs) {
+    auto found = facts_.find(seq);
+    if (found != facts_.end()) std::atomic_ref(found->second.access_count).fetch_add(1, std::memory_order_relaxed);
+  }
 }
 
 std::vector<std::optional<ItemFacts>> ItemCatalog::lookup(std::span<const int64_t> seqs) const {
@@ -61,7 +84,7 @@ std::vector<std::optional<ItemFacts>> ItemCatalog::lookup(std::span<const int64_
   std::shared_lock lock(mutex_);
   for (size_t i = 0; i < seqs.size(); ++i) {
     auto entry = facts_.find(seqs[i]);
-    if (entry != facts_.end()) found[i] = entry->second;
+    if (entry != facts_.end()) found[i] = copy_of(entry->second);
   }
   return found;
 }
@@ -84,7 +107,7 @@ void ItemCatalog::save(store::snapshot::BinaryFileWriter& out) const {
     out.put<int64_t>(facts.expires_at_ms);
     out.put<uint64_t>(facts.session_hash);
     out.put<int64_t>(facts.token_count);
-    out.put<int64_t>(facts.access_count);
+    out.put<int64_t>(load_count(facts));
     out.put<uint8_t>(static_cast<uint8_t>(facts.level));
   }
 }

@@ -29,7 +29,10 @@ struct ItemFacts {
   int64_t expires_at_ms = kNever;
   uint64_t session_hash = 0;  // 0: no session
   int64_t token_count = 0;
-  int64_t access_count = 0;  // retrievals, including those not yet flushed to the store
+  // Retrievals, including those not yet flushed to the store. Inside the catalog
+  // it is counted up under the shared lock, so it is only read through
+  // std::atomic_ref there.
+  int64_t access_count = 0;
   store::Level level = store::Level::ShortTerm;
 
   static ItemFacts of(const store::MemoryItem& item);
@@ -45,7 +48,9 @@ class ItemCatalog {
   void clear();
   // A demotion or promotion the store made.
   void set_level(const store::LevelChange& change);
-  void add_hit(int64_t seq);
+  // One retrieval of each seq. Takes the lock shared and counts atomically, so
+  // that it never waits for (or blocks) the lookups of other searches.
+  void add_hits(std::span<const int64_t> seqs);
   // The facts of each seq, in order (nullopt for an unknown seq), under one lock.
   std::vector<std::optional<ItemFacts>> lookup(std::span<const int64_t> seqs) const;
   size_t size() const;

@@ -1,6 +1,7 @@
 #include "memory/memory_service.hpp"
 
 #include <boost/asio/post.hpp>
+#include <boost/unordered/unordered_flat_map.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_future.hpp>
 #include <boost/json/parse.hpp>
@@ -98,7 +99,8 @@ MemoryService::MemoryService(const Config& config, std::unique_ptr<store::ItemSt
       keeps_vectors_(mode_ != "bm25"),
       index_(embedder_->dimension(), static_cast<size_t>(config.memory.exact_scan_threshold)),
       text_(store::text::TextScoring{config.retrieval.bm25_k1, config.retrieval.bm25_b,
-                                     static_cast<size_t>(config.retrieval.max_query_terms)}) {}
+                                     static_cast<size_t>(config.retrieval.max_query_terms)}),
+      rows_(static_cast<size_t>(config.memory.row_cache_bytes)) {}
 
 MemoryService::~MemoryService() { shutdown(); }
 
@@ -191,6 +193,7 @@ Status MemoryService::load() {
   index_.clear();
   text_.clear();
   catalog_.clear();
+  rows_.clear();
   const bool snapshots = config_.memory.snapshot_interval_secs > 0;
   if (!snapshots || !restore_snapshot()) {
     text_.clear();
@@ -400,7 +403,10 @@ Result<std::vector<std::string>> MemoryService::add_batch_records(std::vector<st
     index_item(record);
     ids.push_back(record.id);
   }
-  for (const auto& change : *demoted) catalog_.set_level(change);
+  for (const auto& change : *demoted) {
+    catalog_.set_level(change);
+    rows_.set_level(change);
+  }
   metrics::memory_metrics().storage_total.Increment(static_cast<double>(ids.size()));
   return ids;
 }
@@ -413,6 +419,7 @@ void MemoryService::index_item(const MemoryItem& item) {
 }
 
 void MemoryService::unindex_item(const store::ItemKey& key) {
+  rows_.erase(key.seq);
   text_.remove(key);
   index_.remove(key);
   catalog_.remove(key.seq);
@@ -477,6 +484,44 @@ std::vector<MemoryService::RankedCandidate> MemoryService::rank(const std::vecto
   return ranked;
 }
 
+Result<std::vector<MemoryItem>> MemoryService::fetch_rows(const std::string& tenant,
+                                                          const std::vector<int64_t>& seqs) {
+  std::vector<std::optional<MemoryItem>> found(seqs.size());
+  std::vector<int64_t> missing;
+  boost::unordered_flat_map<int64_t, size_t> missing_at;
+  for (size_t i = 0; i < seqs.size(); ++i) {
+    found[i] = rows_.find(seqs[i]);
+    if (!found[i]) {
+      missing.push_back(seqs[i]);
+      missing_at.emplace(seqs[i], i);
+    } else if (found[i]->tenant != tenant) {
+      found[i].reset();  // another tenant's row is never returned, as the store would not
+    }
+  }
+  auto& metrics = metrics::memory_metrics();
+  metrics.row_cache_hits.Increment(static_cast<double>(seqs.size() - missing.size()));
+  if (!missing.empty()) {
+    metrics.row_cache_misses.Increment(static_cast<double>(missing.size()));
+    const uint64_t generation = rows_.generation();
+    Result<std::vector<MemoryItem>> read = std::vector<MemoryItem>{};
+    {
+      StoreTimer timer("fetch");
+      read = store_->fetch(tenant, missing);
+    }
+    if (!read) return std::move(read).error();
+    for (auto& row : *read) {
+      rows_.put(row, generation);
+      found[missing_at.at(row.seq)] = std::move(row);
+    }
+  }
+  std::vector<MemoryItem> items;
+  items.reserve(seqs.size());
+  for (auto& row : found) {
+    if (row) items.push_back(std::move(*row));
+  }
+  return items;
+}
+
 // Reads the best ranked candidates page by page until top_k are taken. A page
 // holds what would be returned if every row is as the catalog says, so usually
 // one read of top_k rows does; with metadata filters, which only the row can
@@ -486,6 +531,7 @@ Status MemoryService::select(const std::string& tenant, const SearchRequest& req
                              size_t top_k, const std::vector<RankedCandidate>& ranked, int64_t now_ms,
                              SearchResult& result) {
   const bool metadata_filtered = !request.filters.empty();
+  result.items.reserve(std::min(top_k, ranked.size()));
   size_t next = 0;
   while (result.items.size() < top_k && next < ranked.size()) {
     std::vector<size_t> page;
@@ -497,11 +543,7 @@ Status MemoryService::select(const std::string& tenant, const SearchRequest& req
       page.push_back(next);
       seqs.push_back(ranked[next].seq);
     }
-    Result<std::vector<MemoryItem>> items = std::vector<MemoryItem>{};
-    {
-      StoreTimer timer("fetch");
-      items = store_->fetch(tenant, seqs);
-    }
+    auto items = fetch_rows(tenant, seqs);
     if (!items) return std::move(items).error();
     size_t position = 0;
     for (auto& item : *items) {
@@ -516,8 +558,6 @@ Status MemoryService::select(const std::string& tenant, const SearchRequest& req
       if (request.max_tokens && result.total_tokens + item.token_count > *request.max_tokens) continue;
       result.total_tokens += item.token_count;
       if (item.level == Level::Immediate) ++result.cache_hits;
-      access_.record(item.seq, now_ms);
-      catalog_.add_hit(item.seq);
       result.items.push_back(ScoredItem{std::move(item), candidate.score, candidate.parts});
     }
   }
@@ -552,6 +592,11 @@ Result<SearchResult> MemoryService::search(const std::string& tenant, const Sear
   if (auto status = select(tenant, request, session_key, top_k, ranked, now_ms, result); !status) {
     return std::move(status).error();
   }
+  std::vector<int64_t> returned;
+  returned.reserve(result.items.size());
+  for (const auto& scored : result.items) returned.push_back(scored.item.seq);
+  access_.record(returned, now_ms);
+  catalog_.add_hits(returned);
   metrics::memory_metrics().retrievals_total.Increment();
   result.retrieval_time_ms = (monotonic_seconds() - start) * 1000.0;
   return result;
@@ -623,6 +668,7 @@ Result<MemoryItem> MemoryService::update(const std::string& tenant, std::string_
     updated = store_->update(tenant, current->id, patch);
   }
   if (!updated) return updated;
+  rows_.erase(updated->seq);
   if (patch.text) index_item(*updated);
   return updated;
 }
@@ -684,7 +730,11 @@ Status MemoryService::flush_access() {
     access_.restore(deltas);
     return std::move(levels).error();
   }
-  for (const auto& change : *levels) catalog_.set_level(change);
+  rows_.add_access(deltas);
+  for (const auto& change : *levels) {
+    catalog_.set_level(change);
+    rows_.set_level(change);
+  }
   metrics::memory_metrics().access_flushes.Increment();
   return ok_status();
 }

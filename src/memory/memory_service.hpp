@@ -22,6 +22,7 @@
 #include "memory/item_catalog.hpp"
 #include "memory/memory_types.hpp"
 #include "memory/periodic_jobs.hpp"
+#include "memory/row_cache.hpp"
 #include "memory/write_gate.hpp"
 #include "store/item_store.hpp"
 #include "store/text/text_index.hpp"
@@ -92,6 +93,9 @@ class MemoryService {
                                     uint64_t session_key, int64_t now_ms) const;
   Status select(const std::string& tenant, const SearchRequest& request, uint64_t session_key, size_t top_k,
                 const std::vector<RankedCandidate>& ranked, int64_t now_ms, SearchResult& result);
+  // The rows of `seqs` that belong to the tenant, in that order: from the row
+  // cache, the rest from the store (and then cached).
+  Result<std::vector<MemoryItem>> fetch_rows(const std::string& tenant, const std::vector<int64_t>& seqs);
   void index_item(const MemoryItem& item);
   void unindex_item(const store::ItemKey& key);
   Status load_items();
@@ -109,6 +113,7 @@ class MemoryService {
   store::vector::VectorIndex index_;
   store::text::TextIndex text_;
   ItemCatalog catalog_;
+  RowCache rows_;
   AccessTracker access_;
   std::atomic<bool> ready_{false};
   // Entered by every write from its commit until the indexes and catalog have

@@ -43,6 +43,8 @@ MemoryMetrics& memory_metrics() {
       gauge("memory_load_duration_seconds", "Time the last start-up took to fill the indexes and catalog"),
       gauge("memory_load_replayed_changes", "Items replayed from the change log after loading the index snapshot "
                                             "at the last start-up (-1: rebuilt from every row)"),
+      counter("memory_row_cache_hits_total", "Search results served from the row cache"),
+      counter("memory_row_cache_misses_total", "Search results read from the store (then cached)"),
   };
   return instance;
 }

@@ -28,6 +28,8 @@ struct MemoryMetrics {
   prometheus::Gauge& snapshot_duration;   // memory_snapshot_duration_seconds: the last one
   prometheus::Gauge& load_duration;       // memory_load_duration_seconds: the last start-up
   prometheus::Gauge& load_replayed;       // memory_load_replayed_changes: -1 after a rebuild from rows
+  prometheus::Counter& row_cache_hits;    // memory_row_cache_hits_total: search results served from memory
+  prometheus::Counter& row_cache_misses;  // memory_row_cache_misses_total: search results read from the store
 };
 
 MemoryMetrics& memory_metrics();

@@ -160,6 +160,34 @@ TEST_F(MemoryServiceTest, RankingCountsHitsBeforeTheyAreFlushed) {
   EXPECT_GT(second->items.at(0).parts.frequency, 0.0);
 }
 
+// Results come from the row cache once returned; they must still be the rows as
+// stored after an update, a promotion and a delete.
+TEST_F(MemoryServiceTest, RepeatedSearchesReturnRowsAsTheyAreNow) {
+  config_.memory.promote_after_hits = 2;
+  open();
+  const auto id = add("the harbour opens at dawn", Level::ShortTerm);
+  SearchRequest request;
+  request.query = "harbour";
+  ASSERT_EQ(service_->search("t1", request)->items.at(0).item.text, "the harbour opens at dawn");
+  ASSERT_TRUE(service_->update("t1", id, text_update("the harbour opens at noon")).ok());
+  auto updated = service_->search("t1", request);
+  ASSERT_EQ(updated->items.size(), 1u);
+  EXPECT_EQ(updated->items[0].item.text, "the harbour opens at noon");
+  ASSERT_TRUE(service_->flush_access().ok());  // two hits: promoted
+  auto promoted = service_->search("t1", request);
+  EXPECT_EQ(promoted->items.at(0).item.level, Level::LongTerm);
+  EXPECT_FALSE(promoted->items.at(0).item.expires_at_ms.has_value());
+  EXPECT_EQ(promoted->items.at(0).item.access_count, 2);
+  ASSERT_TRUE(service_->remove("t1", id).ok());
+  EXPECT_TRUE(service_->search("t1", request)->items.empty());
+  // Another tenant never gets the cached row of this one.
+  const auto other = add("the lighthouse keeper", Level::LongTerm, "t1");
+  request.query = "lighthouse";
+  ASSERT_EQ(service_->search("t1", request)->items.size(), 1u);
+  EXPECT_TRUE(service_->search("t2", request)->items.empty());
+  EXPECT_EQ(service_->get("t2", other).error().code, ErrorCode::NotFound);
+}
+
 TEST_F(MemoryServiceTest, FiltersRestrictResults) {
   add("project alpha kickoff", Level::ShortTerm, "t1", {{"project", "alpha"}});
   const auto beta = add("project beta kickoff", Level::LongTerm, "t1", {{"project", "beta"}, {"n", 2}});

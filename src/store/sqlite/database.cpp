@@ -69,7 +69,24 @@ std::string_view Statement::column_blob(int col) const {
   return std::string_view(data, static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
 }
 
+namespace {
+
+// SQLite's memory statistics (on by default) take one process-wide mutex in every
+// sqlite3_malloc and free, so concurrent searches on separate connections queued
+// on it (perf: the main lock contention of the search benchmark). hirag never
+// reads those statistics. Must happen before SQLite initializes, so at the first open.
+void configure_sqlite_once() {
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Database>> Database::open(const std::string& path, const DatabaseOptions& options) {
+  configure_sqlite_once();
   sqlite3* raw = nullptr;
   const int flags = (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                     SQLITE_OPEN_NOMUTEX;
