@@ -248,7 +248,6 @@ std::vector<TextHit> NamespaceText::search(const std::vector<std::string>& terms
         std::push_heap(pending.begin(), pending.end(), later);
       }
     }
-    if (labels_[slot] == kDead) continue;
     const bool full = heap.size() == k;
     for (size_t i = essential; i-- > 0;) {
       if (full && score + bound_sum[i] <= threshold) break;
@@ -257,6 +256,10 @@ std::vector<TextHit> NamespaceText::search(const std::vector<std::string>& terms
       if (!cursor.done() && cursor.slot() == slot) score += term_score(cursor);
     }
     if (full && score <= threshold) continue;
+    // Checked only for a document that would enter the top k: labels_ is read at a
+    // random place for each document visited, and that cache miss was a third of
+    // the search at 100k documents.
+    if (labels_[slot] == kDead) continue;
     if (full) {
       std::pop_heap(heap.begin(), heap.end(), better);
       heap.pop_back();
