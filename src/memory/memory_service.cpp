@@ -1,11 +1,11 @@
 #include "memory/memory_service.hpp"
 
 #include <boost/asio/post.hpp>
-#include <boost/unordered/unordered_flat_map.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_future.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <boost/unordered/unordered_flat_map.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 

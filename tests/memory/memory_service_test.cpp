@@ -468,6 +468,26 @@ TEST_F(MemoryServiceTest, AnOlderSnapshotFileIsIgnored) {
   EXPECT_EQ(search_ids("volcanoes").size(), 2u);
 }
 
+TEST_F(MemoryServiceTest, AFailedSnapshotIsCountedAndLeavesThePreviousOneInPlace) {
+  add("persistent memory about volcanoes");
+  ASSERT_TRUE(service_->write_snapshot().ok());
+  const auto recorded = service_->item_store().get_meta(kSnapshotMetaKey)->value();
+  add("a second note about volcanoes");
+  // A folder where the temporary file goes: creating it fails (even for root).
+  const auto temp = snapshot_path(dir_.path()) + ".tmp";
+  std::filesystem::create_directory(temp);
+  const double errors = metrics::memory_metrics().snapshot_errors.Value();
+  EXPECT_FALSE(service_->write_snapshot().ok());
+  EXPECT_EQ(metrics::memory_metrics().snapshot_errors.Value(), errors + 1);
+  EXPECT_EQ(service_->item_store().get_meta(kSnapshotMetaKey)->value(), recorded);
+  std::filesystem::remove(temp);
+  service_->shutdown();  // writes it now
+  EXPECT_NE(service_->item_store().get_meta(kSnapshotMetaKey)->value(), recorded);
+  open();
+  EXPECT_EQ(metrics::memory_metrics().load_replayed.Value(), 0);
+  EXPECT_EQ(search_ids("volcanoes").size(), 2u);
+}
+
 TEST_F(MemoryServiceTest, HybridModeKeepsVectorsAcrossRestarts) {
   config_.retrieval.mode = "hybrid";
   open();
