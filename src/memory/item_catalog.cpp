@@ -8,6 +8,9 @@
 namespace hirag::memory {
 namespace {
 
+// One item's facts in a snapshot: seq, five 64-bit fields, the level.
+constexpr size_t kFactsRecordBytes = 6 * sizeof(int64_t) + sizeof(uint8_t);
+
 // atomic_ref needs a non-const object (C++20); the load itself does not write.
 int64_t load_count(const ItemFacts& facts) {
   return std::atomic_ref(const_cast<int64_t&>(facts.access_count)).load(std::memory_order_relaxed);
@@ -93,10 +96,6 @@ size_t ItemCatalog::size() const {
   std::shared_lock lock(mutex_);
   return facts_.size();
 }
-
-namespace {
-constexpr size_t kFactsRecordBytes = 6 * sizeof(int64_t) + sizeof(uint8_t);
-}  // namespace
 
 void ItemCatalog::save(store::snapshot::BinaryFileWriter& out) const {
   std::shared_lock lock(mutex_);
