@@ -66,12 +66,14 @@ void ItemCatalog::clear() {
   facts_.clear();
 }
 
-void ItemCatalog::set_level(const store::LevelChange& change) {
+void ItemCatalog::set_levels(std::span<const store::LevelChange> changes) {
   std::unique_lock lock(mutex_);
-  auto found = facts_.find(change.seq);
-  if (found == facts_.end()) return;
-  found->second.level = change.level;
-  found->second.expires_at_ms = change.expires_at_ms.value_or(ItemFacts::kNever);
+  for (const auto& change : changes) {
+    auto found = facts_.find(change.seq);
+    if (found == facts_.end()) continue;
+    found->second.level = change.level;
+    found->second.expires_at_ms = change.expires_at_ms.value_or(ItemFacts::kNever);
+  }
 }
 
 void ItemCatalog::add_hits(std::span<const int64_t> seqs) {

@@ -46,8 +46,9 @@ class ItemCatalog {
   void put(const store::MemoryItem& item);
   void remove(int64_t seq);
   void clear();
-  // A demotion or promotion the store made.
-  void set_level(const store::LevelChange& change);
+  // Demotions and promotions the store made, under one lock (an access flush
+  // reports every item it touched).
+  void set_levels(std::span<const store::LevelChange> changes);
   // One retrieval of each seq. Takes the lock shared and counts atomically, so
   // that it never waits for (or blocks) the lookups of other searches.
   void add_hits(std::span<const int64_t> seqs);

@@ -403,10 +403,8 @@ Result<std::vector<std::string>> MemoryService::add_batch_records(std::vector<st
     index_item(record);
     ids.push_back(record.id);
   }
-  for (const auto& change : *demoted) {
-    catalog_.set_level(change);
-    rows_.set_level(change);
-  }
+  catalog_.set_levels(*demoted);
+  rows_.set_levels(*demoted);
   metrics::memory_metrics().storage_total.Increment(static_cast<double>(ids.size()));
   return ids;
 }
@@ -731,10 +729,8 @@ Status MemoryService::flush_access() {
     return std::move(levels).error();
   }
   rows_.add_access(deltas);
-  for (const auto& change : *levels) {
-    catalog_.set_level(change);
-    rows_.set_level(change);
-  }
+  catalog_.set_levels(*levels);
+  rows_.set_levels(*levels);
   metrics::memory_metrics().access_flushes.Increment();
   return ok_status();
 }

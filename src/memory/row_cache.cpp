@@ -70,14 +70,16 @@ void RowCache::clear() {
   }
 }
 
-void RowCache::set_level(const store::LevelChange& change) {
+void RowCache::set_levels(std::span<const store::LevelChange> changes) {
   ++generation_;
-  auto& shard = shard_of(change.seq);
-  std::lock_guard lock(shard.mutex);
-  auto found = shard.by_seq.find(change.seq);
-  if (found == shard.by_seq.end()) return;
-  found->second->level = change.level;
-  found->second->expires_at_ms = change.expires_at_ms;
+  for (const auto& change : changes) {
+    auto& shard = shard_of(change.seq);
+    std::lock_guard lock(shard.mutex);
+    auto found = shard.by_seq.find(change.seq);
+    if (found == shard.by_seq.end()) continue;
+    found->second->level = change.level;
+    found->second->expires_at_ms = change.expires_at_ms;
+  }
 }
 
 void RowCache::add_access(std::span<const store::AccessDelta> deltas) {

@@ -38,7 +38,7 @@ class RowCache {
   void erase(int64_t seq);
   void clear();
   // Keeps cached rows as the store now has them.
-  void set_level(const store::LevelChange& change);
+  void set_levels(std::span<const store::LevelChange> changes);
   void add_access(std::span<const store::AccessDelta> deltas);
 
   size_t bytes() const;

@@ -50,7 +50,8 @@ TEST(RowCacheTest, TheLeastRecentlyUsedRowsGoFirstAtTheBudget) {
 TEST(RowCacheTest, LevelAndAccessChangesReachCachedRows) {
   RowCache cache(1 << 20);
   cache.put(row(5), cache.generation());
-  cache.set_level(store::LevelChange{5, store::Level::LongTerm, std::nullopt});
+  const store::LevelChange changes[] = {{5, store::Level::LongTerm, std::nullopt}};
+  cache.set_levels(changes);
   const store::AccessDelta deltas[] = {{5, 3, 1000}, {6, 1, 1000}};
   cache.add_access(deltas);
   auto found = cache.find(5);
