@@ -70,28 +70,30 @@ void RowCache::clear() {
   }
 }
 
+template <class Update>
+void RowCache::update_cached(int64_t seq, Update update) {
+  auto& shard = shard_of(seq);
+  std::lock_guard lock(shard.mutex);
+  if (auto found = shard.by_seq.find(seq); found != shard.by_seq.end()) update(*found->second);
+}
+
 void RowCache::set_levels(std::span<const store::LevelChange> changes) {
   ++generation_;
   for (const auto& change : changes) {
-    auto& shard = shard_of(change.seq);
-    std::lock_guard lock(shard.mutex);
-    auto found = shard.by_seq.find(change.seq);
-    if (found == shard.by_seq.end()) continue;
-    found->second->level = change.level;
-    found->second->expires_at_ms = change.expires_at_ms;
+    update_cached(change.seq, [&](store::MemoryItem& row) {
+      row.level = change.level;
+      row.expires_at_ms = change.expires_at_ms;
+    });
   }
 }
 
 void RowCache::add_access(std::span<const store::AccessDelta> deltas) {
   ++generation_;
   for (const auto& delta : deltas) {
-    auto& shard = shard_of(delta.seq);
-    std::lock_guard lock(shard.mutex);
-    auto found = shard.by_seq.find(delta.seq);
-    if (found == shard.by_seq.end()) continue;
-    auto& row = *found->second;
-    row.access_count += delta.hits;
-    row.last_accessed_at_ms = std::max(row.last_accessed_at_ms.value_or(0), delta.last_accessed_at_ms);
+    update_cached(delta.seq, [&](store::MemoryItem& row) {
+      row.access_count += delta.hits;
+      row.last_accessed_at_ms = std::max(row.last_accessed_at_ms.value_or(0), delta.last_accessed_at_ms);
+    });
   }
 }
 

@@ -54,6 +54,9 @@ class RowCache {
 
   Shard& shard_of(int64_t seq) { return shards_[static_cast<uint64_t>(seq) % kShards]; }
   void erase_locked(Shard& shard, std::list<store::MemoryItem>::iterator row);
+  // Applies `update` to the cached row of `seq`, if any, under its shard's lock.
+  template <class Update>
+  void update_cached(int64_t seq, Update update);
 
   size_t shard_budget_;
   std::atomic<uint64_t> generation_{0};  // raised before every invalidation
