@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 
 namespace hirag::store::text {
@@ -168,8 +169,9 @@ void NamespaceText::load(snapshot::BinaryFileReader& in) {
     postings.slots = in.get_array<uint32_t>();
     postings.counts = in.get_array<uint16_t>();
     const bool well_formed = postings.slots.size() == postings.counts.size() &&
-                             std::is_sorted(postings.slots.begin(), postings.slots.end()) &&
-                             std::adjacent_find(postings.slots.begin(), postings.slots.end()) == postings.slots.end() &&
+                             // strictly increasing, in one pass
+                             std::adjacent_find(postings.slots.begin(), postings.slots.end(),
+                                                std::greater_equal<>()) == postings.slots.end() &&
                              (postings.slots.empty() || postings.slots.back() < labels_.size());
     if (!well_formed || !term_ids_.emplace(std::move(term), id).second) in.fail();
     for (const uint16_t count : postings.counts) postings.max_count = std::max(postings.max_count, count);
