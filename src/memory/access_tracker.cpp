@@ -6,12 +6,7 @@ namespace hirag::memory {
 
 void AccessTracker::record(std::span<const int64_t> seqs, int64_t now_ms) {
   std::lock_guard lock(mutex_);
-  for (const int64_t seq : seqs) {
-    auto& delta = pending_[seq];
-    delta.seq = seq;
-    delta.hits += 1;
-    delta.last_accessed_at_ms = std::max(delta.last_accessed_at_ms, now_ms);
-  }
+  for (const int64_t seq : seqs) merge({seq, 1, now_ms});
 }
 
 std::vector<store::AccessDelta> AccessTracker::drain() {
@@ -25,12 +20,19 @@ std::vector<store::AccessDelta> AccessTracker::drain() {
 
 void AccessTracker::restore(const std::vector<store::AccessDelta>& deltas) {
   std::lock_guard lock(mutex_);
-  for (const auto& delta : deltas) {
-    auto& current = pending_[delta.seq];
-    current.seq = delta.seq;
-    current.hits += delta.hits;
-    current.last_accessed_at_ms = std::max(current.last_accessed_at_ms, delta.last_accessed_at_ms);
-  }
+  for (const auto& delta : deltas) merge(delta);
+}
+
+void AccessTracker::forget(int64_t seq) {
+  std::lock_guard lock(mutex_);
+  pending_.erase(seq);
+}
+
+void AccessTracker::merge(const store::AccessDelta& delta) {
+  auto& current = pending_[delta.seq];
+  current.seq = delta.seq;
+  current.hits += delta.hits;
+  current.last_accessed_at_ms = std::max(current.last_accessed_at_ms, delta.last_accessed_at_ms);
 }
 
 }  // namespace hirag::memory

@@ -22,8 +22,13 @@ class AccessTracker {
   std::vector<store::AccessDelta> drain();
   // Puts back deltas whose write failed, so they are retried.
   void restore(const std::vector<store::AccessDelta>& deltas);
+  // Drops what is pending for a deleted item, so that SQLite handing its seq to
+  // a new item does not pass the old item's hits on.
+  void forget(int64_t seq);
 
  private:
+  void merge(const store::AccessDelta& delta);  // caller holds mutex_
+
   std::mutex mutex_;
   boost::unordered_flat_map<int64_t, store::AccessDelta> pending_;
 };

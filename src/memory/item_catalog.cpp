@@ -67,6 +67,7 @@ void ItemCatalog::clear() {
 }
 
 void ItemCatalog::set_levels(std::span<const store::LevelChange> changes) {
+  if (changes.empty()) return;  // the common flush: spares searches an exclusive lock
   std::unique_lock lock(mutex_);
   for (const auto& change : changes) {
     auto found = facts_.find(change.seq);

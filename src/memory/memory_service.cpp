@@ -418,6 +418,7 @@ void MemoryService::index_item(const MemoryItem& item) {
 
 void MemoryService::unindex_item(const store::ItemKey& key) {
   rows_.erase(key.seq);
+  access_.forget(key.seq);
   text_.remove(key);
   index_.remove(key);
   catalog_.remove(key.seq);
@@ -723,14 +724,14 @@ Status MemoryService::flush_access() {
   store::PromotionPolicy policy{config_.memory.promote_after_hits, expiry_for(Level::LongTerm, now_unix_ms())};
   auto gate = write_gate_.enter();
   StoreTimer timer("record_access");
-  auto levels = store_->record_access(deltas, policy);
-  if (!levels) {
+  auto promoted = store_->record_access(deltas, policy);
+  if (!promoted) {
     access_.restore(deltas);
-    return std::move(levels).error();
+    return std::move(promoted).error();
   }
   rows_.add_access(deltas);
-  catalog_.set_levels(*levels);
-  rows_.set_levels(*levels);
+  catalog_.set_levels(*promoted);
+  rows_.set_levels(*promoted);
   metrics::memory_metrics().access_flushes.Increment();
   return ok_status();
 }

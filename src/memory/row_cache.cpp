@@ -78,6 +78,7 @@ void RowCache::update_cached(int64_t seq, Update update) {
 }
 
 void RowCache::set_levels(std::span<const store::LevelChange> changes) {
+  if (changes.empty()) return;  // a new generation would refuse the rows being read meanwhile
   ++generation_;
   for (const auto& change : changes) {
     update_cached(change.seq, [&](store::MemoryItem& row) {

@@ -94,7 +94,7 @@ class ItemStore {
   // Removes up to `limit` items whose expiry is at or before now_ms, in one transaction.
   virtual Result<std::vector<ItemKey>> delete_expired(int64_t now_ms, size_t limit) = 0;
   // Adds access counts and promotes ShortTerm items that reached the threshold;
-  // returns the level of every item it updated.
+  // returns the items it promoted.
   virtual Result<std::vector<LevelChange>> record_access(const std::vector<AccessDelta>& deltas,
                                                          const PromotionPolicy& policy) = 0;
   // Items per level over all tenants (for the gauge).

@@ -131,13 +131,13 @@ TEST_F(ItemStoreTest, RecordAccessCountsAndPromotesShortTerm) {
   PromotionPolicy policy{.promote_after_hits = 3, .long_term_expires_at_ms = std::nullopt};
   auto first = store_->record_access({{record.seq, 2, 100}}, policy);
   ASSERT_TRUE(first.ok());
-  ASSERT_EQ(first->size(), 1u);
-  EXPECT_EQ(first->front().level, Level::ShortTerm);
-  EXPECT_EQ(first->front().expires_at_ms, record.expires_at_ms);
+  EXPECT_TRUE(first->empty()) << "below the threshold: nothing promoted";
   EXPECT_EQ(store_->get("t1", record.id)->value().level, Level::ShortTerm);
+  EXPECT_EQ(store_->get("t1", record.id)->value().expires_at_ms, record.expires_at_ms);
   auto second = store_->record_access({{record.seq, 1, 200}}, policy);
   ASSERT_TRUE(second.ok());
   ASSERT_EQ(second->size(), 1u);
+  EXPECT_EQ(second->front().seq, record.seq);
   EXPECT_EQ(second->front().level, Level::LongTerm);
   EXPECT_FALSE(second->front().expires_at_ms.has_value());
   auto promoted = store_->get("t1", record.id)->value();
@@ -145,6 +145,14 @@ TEST_F(ItemStoreTest, RecordAccessCountsAndPromotesShortTerm) {
   EXPECT_EQ(promoted.access_count, 3);
   EXPECT_EQ(promoted.last_accessed_at_ms, 200);
   EXPECT_FALSE(promoted.expires_at_ms.has_value());
+  // Only promotions are reported: not the same item again, not other levels.
+  auto immediate = insert_one(item("recent", "t1", "default", Level::Immediate));
+  auto third = store_->record_access({{record.seq, 5, 300}, {immediate.seq, 9, 300}}, policy);
+  ASSERT_TRUE(third.ok());
+  EXPECT_TRUE(third->empty());
+  EXPECT_EQ(store_->get("t1", record.id)->value().access_count, 8);
+  EXPECT_EQ(store_->get("t1", immediate.id)->value().level, Level::Immediate);
+  EXPECT_EQ(store_->get("t1", immediate.id)->value().access_count, 9);
 }
 
 TEST_F(ItemStoreTest, ListPagesWithAKeysetCursor) {
@@ -178,6 +186,28 @@ TEST_F(ItemStoreTest, UpdateReplacesTextAndReturnsTheNewRow) {
   EXPECT_EQ(updated->token_count, 2);
   EXPECT_EQ(updated->seq, record.seq);
   EXPECT_EQ(store_->get("t1", record.id)->value().text, "new phrasing");
+  EXPECT_FALSE(store_->update("t1", new_uuid_v7(), text_patch("nobody", 1)).ok());
+  EXPECT_FALSE(store_->update("t2", record.id, text_patch("not theirs", 1)).ok());
+  EXPECT_EQ(store_->get("t1", record.id)->value().text, "new phrasing");
+}
+
+TEST_F(ItemStoreTest, AccessCountsStayWithTheirItemAndGoWithIt) {
+  PromotionPolicy policy{};
+  auto gone = insert_one(item("read then deleted"));
+  ASSERT_TRUE(store_->record_access({{gone.seq, 4, 100}}, policy).ok());
+  auto updated = store_->update("t1", gone.id, text_patch("read, edited, deleted", 3));
+  ASSERT_TRUE(updated.ok());
+  EXPECT_EQ(updated->access_count, 4) << "an edit keeps the counts";
+  EXPECT_EQ(updated->last_accessed_at_ms, 100);
+  ASSERT_TRUE(store_->remove("t1", gone.id)->has_value());
+  // Hits still pending when it was deleted are dropped, not kept for the seq.
+  ASSERT_TRUE(store_->record_access({{gone.seq, 2, 200}}, policy).ok());
+  auto next = insert_one(item("new item"));
+  ASSERT_EQ(next.seq, gone.seq) << "SQLite hands the largest rowid out again";
+  auto read = store_->get("t1", next.id);
+  ASSERT_TRUE(read.ok() && read->has_value());
+  EXPECT_EQ((*read)->access_count, 0);
+  EXPECT_FALSE((*read)->last_accessed_at_ms.has_value());
 }
 
 TEST_F(ItemStoreTest, ClearRemovesOneLevelOfOneNamespace) {

@@ -1,5 +1,6 @@
 // Schema migrations on a data dir written by an earlier version: the full-text
-// table of schema 2 is dropped (full text moved to memory) and no row is lost.
+// table of schema 2 is dropped (full text moved to memory), access counts move to
+// their own table (schema 12), and no row or count is lost.
 #include <gtest/gtest.h>
 
 #include "core/clock.hpp"
@@ -56,6 +57,41 @@ TEST(MigrationsTest, ASchemaTwoDataDirLosesItsFtsTableButNoItems) {
   ASSERT_TRUE(item.ok());
   ASSERT_TRUE(item->has_value());
   EXPECT_EQ((*item)->text, "kept across upgrades");
+}
+
+TEST(MigrationsTest, AccessCountsMoveToTheirOwnTableWithTheirValues) {
+  testing::TempDir dir;
+  Config config;
+  config.server.data_dir = dir.path();
+  const auto path = prepare_database_path(config.server.data_dir);
+  ASSERT_TRUE(path.ok());
+  {
+    // Write the data dir as schema 11 left it: counts in memory_items.
+    auto db = sqlite::Database::open(*path, database_options(config.storage));
+    ASSERT_TRUE(db.ok()) << db.error().message;
+    ASSERT_TRUE((*db)->exec(R"sql(
+        DELETE FROM schema_migrations WHERE version = 12;
+        DROP TRIGGER memory_items_access_delete;
+        DROP TABLE memory_access;
+        ALTER TABLE memory_items ADD COLUMN last_accessed_at INTEGER;
+        ALTER TABLE memory_items ADD COLUMN access_count INTEGER NOT NULL DEFAULT 0;
+        INSERT INTO memory_scopes(id, tenant, namespace) VALUES (1, 't1', 'default');
+        INSERT INTO memory_items(id, scope_id, tenant, namespace, level, text, token_count, created_at, updated_at,
+                                 access_count, last_accessed_at)
+          VALUES ('0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b', 1, 't1', 'default', 2, 'often read', 2, 1, 1, 7, 1234),
+                 ('0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2c', 1, 't1', 'default', 2, 'never read', 2, 1, 1, 0, NULL);
+      )sql").ok());
+  }
+  auto store = open_item_store(config);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  auto read = (*store)->get("t1", "0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b");
+  ASSERT_TRUE(read.ok() && read->has_value());
+  EXPECT_EQ((*read)->access_count, 7);
+  EXPECT_EQ((*read)->last_accessed_at_ms, 1234);
+  auto never = (*store)->get("t1", "0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2c");
+  ASSERT_TRUE(never.ok() && never->has_value());
+  EXPECT_EQ((*never)->access_count, 0);
+  EXPECT_FALSE((*never)->last_accessed_at_ms.has_value());
 }
 
 }  // namespace

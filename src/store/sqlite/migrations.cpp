@@ -125,6 +125,25 @@ const std::vector<Migration>& migrations() {
           INSERT INTO memory_changes(item_seq, scope_id) VALUES (old.seq, old.scope_id);
         END;
       )sql"},
+      {12, "memory_access", R"sql(
+        -- Access counts move out of memory_items into a narrow table: the periodic
+        -- flush updates up to one row per item retrieved since the last one, and
+        -- rewriting whole item rows (text, metadata, ids) wrote ~15x more pages to
+        -- the WAL. No row means never retrieved.
+        CREATE TABLE memory_access (
+          seq              INTEGER PRIMARY KEY,  -- memory_items.seq
+          access_count     INTEGER NOT NULL,
+          last_accessed_at INTEGER               -- unix ms
+        ) STRICT;
+        INSERT INTO memory_access(seq, access_count, last_accessed_at)
+          SELECT seq, access_count, last_accessed_at FROM memory_items
+          WHERE access_count > 0 OR last_accessed_at IS NOT NULL;
+        ALTER TABLE memory_items DROP COLUMN access_count;
+        ALTER TABLE memory_items DROP COLUMN last_accessed_at;
+        CREATE TRIGGER memory_items_access_delete AFTER DELETE ON memory_items BEGIN
+          DELETE FROM memory_access WHERE seq = old.seq;
+        END;
+      )sql"},
   };
   return all;
 }

@@ -12,10 +12,12 @@
 namespace hirag::store::sqlite {
 namespace {
 
-// Columns read into a MemoryItem, in this order (embedding last, optional).
-#define HIRAG_ITEM_COLUMNS                                                                                  \
-  "seq, id, tenant, namespace, level, text, token_count, metadata, created_at, updated_at, last_accessed_at," \
-  " access_count, expires_at, session_id, source"
+// Columns read into a MemoryItem, in this order (embedding last, optional), from
+// HIRAG_ITEM_TABLES: the item "i" and its access counts "a" (no row: never retrieved).
+#define HIRAG_ITEM_COLUMNS                                                                                   \
+  "i.seq, i.id, i.tenant, i.namespace, i.level, i.text, i.token_count, i.metadata, i.created_at, i.updated_at," \
+  " a.last_accessed_at, COALESCE(a.access_count, 0), i.expires_at, i.session_id, i.source"
+#define HIRAG_ITEM_TABLES "memory_items i LEFT JOIN memory_access a ON a.seq = i.seq"
 
 MemoryItem read_item(const Statement& stmt, bool with_embedding) {
   MemoryItem item;
@@ -54,6 +56,43 @@ void bind_optional(Statement& stmt, int index, const std::optional<int64_t>& val
   } else {
     stmt.bind_null(index);
   }
+}
+
+// An item with its embedding, by id within a tenant.
+Result<std::optional<MemoryItem>> read_by_id(Connection& connection, const std::string& tenant,
+                                             const std::string& id) {
+  auto stmt = connection.statement("SELECT " HIRAG_ITEM_COLUMNS ", i.embedding FROM " HIRAG_ITEM_TABLES
+                                   " WHERE i.id = ? AND i.tenant = ?");
+  if (!stmt) return std::move(stmt).error();
+  (*stmt)->bind(1, id).bind(2, tenant);
+  if ((*stmt)->step()) return std::optional<MemoryItem>(read_item(**stmt, true));
+  if (auto status = (*stmt)->last_status(); !status) return std::move(status).error();
+  return std::optional<MemoryItem>();
+}
+
+// Adds one delta's hits to a live item (a deleted one gets no row); returns the
+// item's access count now, nullopt when it is gone.
+Result<std::optional<int64_t>> add_access(Connection& writer, const AccessDelta& delta) {
+  auto stmt = writer.statement(
+      "INSERT INTO memory_access(seq, access_count, last_accessed_at) SELECT seq, ?2, ?3 FROM memory_items"
+      " WHERE seq = ?1 ON CONFLICT(seq) DO UPDATE SET access_count = access_count + excluded.access_count,"
+      " last_accessed_at = MAX(COALESCE(last_accessed_at, 0), excluded.last_accessed_at) RETURNING access_count");
+  if (!stmt) return std::move(stmt).error();
+  (*stmt)->bind(1, delta.seq).bind(2, delta.hits).bind(3, delta.last_accessed_at_ms);
+  std::optional<int64_t> count;
+  while ((*stmt)->step()) count = (*stmt)->column_int(0);
+  if (auto status = (*stmt)->last_status(); !status) return std::move(status).error();
+  return count;
+}
+
+// Makes a ShortTerm item LongTerm; false when it is not ShortTerm.
+Result<bool> promote(Connection& writer, int64_t seq, const std::optional<int64_t>& expires_at_ms) {
+  auto stmt = writer.statement("UPDATE memory_items SET level = 2, expires_at = ?1 WHERE seq = ?2 AND level = 1");
+  if (!stmt) return std::move(stmt).error();
+  bind_optional(**stmt, 1, expires_at_ms);
+  (*stmt)->bind(2, seq);
+  if (auto status = (*stmt)->run(); !status) return std::move(status).error();
+  return writer.db().changes() > 0;
 }
 
 void bind_embedding(Statement& stmt, int index, const std::vector<float>& embedding) {
@@ -119,8 +158,8 @@ Result<std::vector<LevelChange>> SqliteItemStore::insert(std::vector<MemoryItem>
     }
     auto stmt = writer_->statement(
         "INSERT INTO memory_items(id, scope_id, tenant, namespace, level, text, token_count, embedding, metadata,"
-        " created_at, updated_at, access_count, expires_at, session_id, source)"
-        " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)");
+        " created_at, updated_at, expires_at, session_id, source)"
+        " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!stmt) return std::move(stmt).error();
     Statement& s = **stmt;
     s.bind(1, item.id).bind(2, scope).bind(3, item.tenant).bind(4, item.name_space);
@@ -156,12 +195,7 @@ Result<std::vector<LevelChange>> SqliteItemStore::insert(std::vector<MemoryItem>
 
 Result<std::optional<MemoryItem>> SqliteItemStore::get(const std::string& tenant, const std::string& id) {
   auto reader = readers_->acquire();
-  auto stmt = reader->statement("SELECT " HIRAG_ITEM_COLUMNS ", embedding FROM memory_items WHERE id = ? AND tenant = ?");
-  if (!stmt) return std::move(stmt).error();
-  (*stmt)->bind(1, id).bind(2, tenant);
-  if ((*stmt)->step()) return std::optional<MemoryItem>(read_item(**stmt, true));
-  if (auto status = (*stmt)->last_status(); !status) return std::move(status).error();
-  return std::optional<MemoryItem>();
+  return read_by_id(*reader, tenant, id);
 }
 
 Result<std::vector<MemoryItem>> SqliteItemStore::fetch(const std::string& tenant, std::span<const int64_t> seqs) {
@@ -173,7 +207,7 @@ Result<std::vector<MemoryItem>> SqliteItemStore::fetch(const std::string& tenant
   // json_each was as fast; this needs no text round trip. What a read costs is
   // SQLite's statement and transaction set-up, hence memory/row_cache.)
   static const std::string sql = [] {
-    std::string text = "SELECT " HIRAG_ITEM_COLUMNS " FROM memory_items WHERE +tenant = ?1 AND seq IN (";
+    std::string text = "SELECT " HIRAG_ITEM_COLUMNS " FROM " HIRAG_ITEM_TABLES " WHERE +i.tenant = ?1 AND i.seq IN (";
     for (size_t i = 0; i < kFetchChunk; ++i) text += fmt::format("{}?{}", i == 0 ? "" : ",", i + 2);
     return text + ")";
   }();
@@ -210,8 +244,9 @@ Result<ListPage> SqliteItemStore::list(const ListRequest& request) {
   auto scope = scope_id(*reader, request.tenant, request.name_space, false);
   if (!scope) return std::move(scope).error();
   if (*scope == 0) return page;
-  auto stmt = reader->statement("SELECT " HIRAG_ITEM_COLUMNS " FROM memory_items WHERE scope_id = ?1 AND seq > ?2"
-                                " AND (?3 IS NULL OR level = ?3) ORDER BY seq LIMIT ?4");
+  auto stmt = reader->statement("SELECT " HIRAG_ITEM_COLUMNS " FROM " HIRAG_ITEM_TABLES
+                                " WHERE i.scope_id = ?1 AND i.seq > ?2 AND (?3 IS NULL OR i.level = ?3)"
+                                " ORDER BY i.seq LIMIT ?4");
   if (!stmt) return std::move(stmt).error();
   (*stmt)->bind(1, *scope).bind(2, request.after_seq);
   if (request.level) {
@@ -234,7 +269,7 @@ Result<MemoryItem> SqliteItemStore::update(const std::string& tenant, const std:
   auto stmt = writer_->statement(
       "UPDATE memory_items SET text = COALESCE(?1, text), token_count = COALESCE(?2, token_count),"
       " embedding = COALESCE(?3, embedding), metadata = COALESCE(?4, metadata), updated_at = ?5"
-      " WHERE id = ?6 AND tenant = ?7 RETURNING " HIRAG_ITEM_COLUMNS ", embedding");
+      " WHERE id = ?6 AND tenant = ?7");
   if (!stmt) return std::move(stmt).error();
   Statement& s = **stmt;
   if (patch.text) s.bind(1, *patch.text);
@@ -242,13 +277,13 @@ Result<MemoryItem> SqliteItemStore::update(const std::string& tenant, const std:
   if (patch.embedding) bind_embedding(s, 3, *patch.embedding);
   if (patch.metadata_json) s.bind(4, *patch.metadata_json);
   s.bind(5, now_unix_ms()).bind(6, id).bind(7, tenant);
-  if (!s.step()) {
-    if (auto status = s.last_status(); !status) return std::move(status).error();
-    return Error::not_found(fmt::format("context '{}' not found", id));
-  }
-  MemoryItem item = read_item(s, true);
   if (auto status = s.run(); !status) return std::move(status).error();
-  return item;
+  if (writer_->db().changes() == 0) return Error::not_found(fmt::format("context '{}' not found", id));
+  // Read back on the writer, which holds the write lock: the row as this update left it.
+  auto updated = read_by_id(*writer_, tenant, id);
+  if (!updated) return std::move(updated).error();
+  if (!*updated) return Error::not_found(fmt::format("context '{}' not found", id));
+  return std::move(**updated);
 }
 
 Result<std::optional<ItemKey>> SqliteItemStore::remove(const std::string& tenant, const std::string& id) {
@@ -287,31 +322,26 @@ Result<std::vector<ItemKey>> SqliteItemStore::delete_expired(int64_t now_ms, siz
 
 Result<std::vector<LevelChange>> SqliteItemStore::record_access(const std::vector<AccessDelta>& deltas,
                                                                 const PromotionPolicy& policy) {
-  std::vector<LevelChange> levels;
-  if (deltas.empty()) return levels;
+  std::vector<LevelChange> promoted;
+  if (deltas.empty()) return promoted;
+  // In seq order, consecutive updates touch neighbouring b-tree pages.
+  std::vector<const AccessDelta*> ordered;
+  ordered.reserve(deltas.size());
+  for (const auto& delta : deltas) ordered.push_back(&delta);
+  std::ranges::sort(ordered, {}, [](const AccessDelta* delta) { return delta->seq; });
   WriteSession session(write_mutex_, *writer_);
   Transaction tx(writer_->db());
   if (!tx.begin_status()) return tx.begin_status().error();
-  for (const auto& delta : deltas) {
-    auto stmt = writer_->statement(
-        "UPDATE memory_items SET access_count = access_count + ?1,"
-        " last_accessed_at = MAX(COALESCE(last_accessed_at, 0), ?2),"
-        " expires_at = CASE WHEN level = 1 AND access_count + ?1 >= ?3 THEN ?4 ELSE expires_at END,"
-        " level = CASE WHEN level = 1 AND access_count + ?1 >= ?3 THEN 2 ELSE level END WHERE seq = ?5"
-        " RETURNING level, expires_at");
-    if (!stmt) return std::move(stmt).error();
-    (*stmt)->bind(1, delta.hits).bind(2, delta.last_accessed_at_ms).bind(3, policy.promote_after_hits);
-    bind_optional(**stmt, 4, policy.long_term_expires_at_ms);
-    (*stmt)->bind(5, delta.seq);
-    while ((*stmt)->step()) {
-      LevelChange change{delta.seq, static_cast<Level>((*stmt)->column_int(0)), std::nullopt};
-      if (!(*stmt)->column_is_null(1)) change.expires_at_ms = (*stmt)->column_int(1);
-      levels.push_back(change);
-    }
-    if (auto status = (*stmt)->last_status(); !status) return std::move(status).error();
+  for (const AccessDelta* delta : ordered) {
+    auto count = add_access(*writer_, *delta);
+    if (!count) return std::move(count).error();
+    if (!*count || **count < policy.promote_after_hits) continue;
+    auto changed = promote(*writer_, delta->seq, policy.long_term_expires_at_ms);
+    if (!changed) return std::move(changed).error();
+    if (*changed) promoted.push_back({delta->seq, Level::LongTerm, policy.long_term_expires_at_ms});
   }
   if (auto status = tx.commit(); !status) return std::move(status).error();
-  return levels;
+  return promoted;
 }
 
 Result<std::map<Level, int64_t>> SqliteItemStore::count_by_level() {
@@ -346,7 +376,7 @@ Status SqliteItemStore::scan_embeddings(const EmbeddingVisitor& visit) {
 
 Result<std::vector<MemoryItem>> SqliteItemStore::scan_items(int64_t after_seq, size_t limit) {
   auto reader = readers_->acquire();
-  auto stmt = reader->statement("SELECT " HIRAG_ITEM_COLUMNS " FROM memory_items WHERE seq > ? ORDER BY seq LIMIT ?");
+  auto stmt = reader->statement("SELECT " HIRAG_ITEM_COLUMNS " FROM " HIRAG_ITEM_TABLES " WHERE i.seq > ? ORDER BY i.seq LIMIT ?");
   if (!stmt) return std::move(stmt).error();
   (*stmt)->bind(1, after_seq).bind(2, static_cast<int64_t>(limit));
   std::vector<MemoryItem> items;
@@ -390,7 +420,7 @@ Result<std::optional<std::vector<ItemChange>>> SqliteItemStore::changes_since(in
       " SELECT m.item_seq, s.tenant AS scope_tenant, s.namespace AS scope_namespace, m.last FROM ("
       "  SELECT item_seq, scope_id, MAX(id) AS last FROM memory_changes WHERE id > ?1 GROUP BY item_seq, scope_id) m"
       " JOIN memory_scopes s ON s.id = m.scope_id ORDER BY m.last LIMIT ?2) c"
-      " LEFT JOIN memory_items ON memory_items.seq = c.item_seq ORDER BY c.last");
+      " LEFT JOIN memory_items i ON i.seq = c.item_seq LEFT JOIN memory_access a ON a.seq = i.seq ORDER BY c.last");
   if (!stmt) return std::move(stmt).error();
   (*stmt)->bind(1, after_change).bind(2, static_cast<int64_t>(limit) + 1);
   std::vector<ItemChange> changes;
