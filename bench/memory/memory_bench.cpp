@@ -12,41 +12,17 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <random>
 #include <stdexcept>
 
 #include "core/clock.hpp"
 #include "embed/local_embedder.hpp"
 #include "memory/open_memory_service.hpp"
 #include "support/percentiles.hpp"
+#include "support/synthetic_corpus.hpp"
 
 namespace {
 
 constexpr size_t kItems = 100'000;
-constexpr size_t kVocabulary = 20'000;
-
-class Corpus {
- public:
-  Corpus() : rng_(42), zipf_(1, kVocabulary) {
-    for (size_t i = 0; i < kVocabulary; ++i) words_.push_back(fmt::format("w{}x{}", i, (i * 7919) % 97));
-  }
-  std::string sentence(size_t words) {
-    std::string text;
-    for (size_t i = 0; i < words; ++i) {
-      if (i > 0) text += ' ';
-      // Skewed word frequencies: squares favour low indices.
-      const size_t r = zipf_(rng_);
-      text += words_[(r * r) / kVocabulary];
-    }
-    return text;
-  }
-
- private:
-  std::mt19937 rng_;
-  std::uniform_int_distribution<size_t> zipf_;
-  std::vector<std::string> words_;
-};
-
 // Resident set size of this process, in bytes.
 double resident_bytes() {
   long pages = 0;
@@ -90,7 +66,7 @@ struct Fixture {
   std::filesystem::path dir;
   hirag::Config config;
   hirag::HealthRegistry health;
-  Corpus corpus;
+  hirag::bench::SyntheticCorpus corpus;
   std::unique_ptr<hirag::memory::MemoryService> service;
   double ingest_seconds = 0;
   double resident_per_item = 0;
