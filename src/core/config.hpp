@@ -60,6 +60,7 @@ struct MemoryConfig {
   int64_t short_term_ttl_secs = 3600;
   int64_t long_term_ttl_secs = 0;  // 0 = never expires
   int64_t promote_after_hits = 3;
+  int64_t access_flush_secs = 10;  // retrieval counts are written (and promotions made) this often
   int64_t sweep_interval_secs = 60;
   int64_t sweep_batch = 1000;
   int64_t max_text_bytes = 32 * 1024;

@@ -212,6 +212,9 @@ std::vector<ConfigKey> build_keys() {
                       "LongTerm expiry in seconds (0 = never)"));
   k.push_back(int_key("memory", "promote_after_hits", HIRAG_FIELD(int64_t, memory.promote_after_hits), 1, 1'000'000,
                       "A ShortTerm item retrieved this many times becomes LongTerm"));
+  k.push_back(int_key("memory", "access_flush_secs", HIRAG_FIELD(int64_t, memory.access_flush_secs), 1, 3600,
+                      "How often retrieval counts are written to the store and promotions made (counts of the "
+                      "last interval are lost if the process is killed)"));
   k.push_back(int_key("memory", "sweep_interval_secs", HIRAG_FIELD(int64_t, memory.sweep_interval_secs), 1, 86400,
                       "How often expired items are deleted"));
   k.push_back(int_key("memory", "sweep_batch", HIRAG_FIELD(int64_t, memory.sweep_batch), 1, 1'000'000,

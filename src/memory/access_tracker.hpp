@@ -1,5 +1,5 @@
 // memory/access_tracker: retrievals counted in memory so that a read never
-// writes; the sweeper (and shutdown) flush the accumulated counts to the store
+// writes; a periodic job (memory.access_flush_secs) and shutdown flush the counts to the store
 // in one transaction, which also promotes ShortTerm items that reached the
 // promotion threshold. Thread-safe.
 #pragma once

@@ -25,7 +25,6 @@
 namespace hirag::memory {
 namespace {
 
-constexpr auto kFlushInterval = std::chrono::seconds(2);
 constexpr int64_t kDefaultListLimit = 100;
 constexpr int64_t kMaxListLimit = 1000;
 // Weight of the vector list against the full-text list (1.0) in fusion (best of
@@ -228,7 +227,7 @@ Status MemoryService::load() {
 
 void MemoryService::start_background_jobs() {
   std::vector<PeriodicJob> jobs;
-  jobs.push_back({kFlushInterval, [this] {
+  jobs.push_back({std::chrono::seconds(config_.memory.access_flush_secs), [this] {
                     if (auto flushed = flush_access(); !flushed) {
                       spdlog::warn("access count flush failed: {}", flushed.error().message);
                     }
@@ -449,10 +448,13 @@ Result<std::vector<FusedCandidate>> MemoryService::candidates(const std::string&
   add_neighbours(
       fused, retrieval.neighbour_weight, static_cast<size_t>(retrieval.neighbour_sources),
       [&](std::span<const int64_t> seqs) { return text_.neighbours(tenant, request.name_space, seqs); },
-      [&](int64_t a, int64_t b) {
-        const int64_t pair[] = {a, b};
-        const auto facts = catalog_.lookup(pair);
-        return facts[0] && facts[1] && facts[0]->session_hash == facts[1]->session_hash;
+      [&](std::span<const int64_t> seqs) {
+        std::vector<std::optional<uint64_t>> sessions;
+        sessions.reserve(seqs.size());
+        for (const auto& facts : catalog_.lookup(seqs)) {
+          sessions.push_back(facts ? std::optional(facts->session_hash) : std::nullopt);
+        }
+        return sessions;
       });
   return fused;
 }

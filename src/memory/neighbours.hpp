@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -18,11 +19,12 @@ namespace hirag::memory {
 
 // For each item, the items stored just before and after it.
 using NeighbourLookup = std::function<std::vector<std::vector<int64_t>>(std::span<const int64_t>)>;
-// Whether two items belong to the same conversation (session).
-using SameSession = std::function<bool(int64_t, int64_t)>;
+// The conversation (session) of each item, as a key equal for items of the same
+// session; nullopt for an unknown item. One call for all the items involved.
+using SessionLookup = std::function<std::vector<std::optional<uint64_t>>(std::span<const int64_t>)>;
 
 // `fused` is best first; neighbours are appended (the caller re-ranks).
 void add_neighbours(std::vector<FusedCandidate>& fused, double weight, size_t sources,
-                    const NeighbourLookup& neighbours, const SameSession& same_session);
+                    const NeighbourLookup& neighbours, const SessionLookup& sessions);
 
 }  // namespace hirag::memory

@@ -1,6 +1,7 @@
 // Neighbours of the best matches join the candidates with a share of their similarity.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 #include "memory/neighbours.hpp"
@@ -22,11 +23,21 @@ std::vector<std::vector<int64_t>> adjacent(std::span<const int64_t> seqs) {
   return found;
 }
 
-bool any_session(int64_t, int64_t) { return true; }
+// Every item in one session, except those in `apart`, each in a session of its own.
+SessionLookup one_session_but(std::vector<int64_t> apart = {}) {
+  return [apart](std::span<const int64_t> seqs) {
+    std::vector<std::optional<uint64_t>> sessions;
+    for (int64_t seq : seqs) {
+      const bool alone = std::find(apart.begin(), apart.end(), seq) != apart.end();
+      sessions.push_back(alone ? static_cast<uint64_t>(100 + seq) : 1);
+    }
+    return sessions;
+  };
+}
 
 TEST(NeighboursTest, TheBestMatchesLendAShareOfTheirSimilarity) {
   std::vector<FusedCandidate> fused{candidate(5, 1.0), candidate(8, 0.5), candidate(2, 0.1)};
-  add_neighbours(fused, 0.7, 2, adjacent, any_session);
+  add_neighbours(fused, 0.7, 2, adjacent, one_session_but());
   std::map<int64_t, FusedCandidate> by_seq;
   for (const auto& c : fused) by_seq[c.seq] = c;
   EXPECT_DOUBLE_EQ(by_seq.at(4).similarity, 0.7);
@@ -41,7 +52,7 @@ TEST(NeighboursTest, TheBestMatchesLendAShareOfTheirSimilarity) {
 
 TEST(NeighboursTest, ACandidateKeepsTheLargerSimilarity) {
   std::vector<FusedCandidate> fused{candidate(5, 1.0), candidate(6, 0.9), candidate(4, 0.2)};
-  add_neighbours(fused, 0.5, 1, adjacent, any_session);
+  add_neighbours(fused, 0.5, 1, adjacent, one_session_but());
   ASSERT_EQ(fused.size(), 3u);
   EXPECT_DOUBLE_EQ(fused[1].similarity, 0.9);  // its own match is stronger than the lent 0.5
   EXPECT_FALSE(fused[1].neighbour_of.has_value());
@@ -51,12 +62,23 @@ TEST(NeighboursTest, ACandidateKeepsTheLargerSimilarity) {
 
 TEST(NeighboursTest, NeverAcrossSessionsAndOffWithWeightZero) {
   std::vector<FusedCandidate> fused{candidate(5, 1.0)};
-  add_neighbours(fused, 0.7, 10, adjacent, [](int64_t, int64_t other) { return other != 6; });
+  add_neighbours(fused, 0.7, 10, adjacent, one_session_but({6}));
   ASSERT_EQ(fused.size(), 2u);
   EXPECT_EQ(fused[1].seq, 4);
   std::vector<FusedCandidate> off{candidate(5, 1.0)};
-  add_neighbours(off, 0.0, 10, adjacent, any_session);
+  add_neighbours(off, 0.0, 10, adjacent, one_session_but());
   EXPECT_EQ(off.size(), 1u);
+  // An item the lookup does not know (deleted meanwhile) is in no session.
+  std::vector<FusedCandidate> unknown{candidate(5, 1.0)};
+  add_neighbours(unknown, 0.7, 10, adjacent, [](std::span<const int64_t> seqs) {
+    std::vector<std::optional<uint64_t>> sessions(seqs.size(), 1);
+    for (size_t i = 0; i < seqs.size(); ++i) {
+      if (seqs[i] == 4) sessions[i].reset();
+    }
+    return sessions;
+  });
+  ASSERT_EQ(unknown.size(), 2u);
+  EXPECT_EQ(unknown[1].seq, 6);
 }
 
 }  // namespace
