@@ -1,6 +1,7 @@
 // Schema migrations on a data dir written by an earlier version: the full-text
 // table of schema 2 is dropped (full text moved to memory), access counts move to
-// their own table (schema 12), and no row or count is lost.
+// their own table (schema 12), and no row or count is lost. A data dir a newer
+// build migrated is refused.
 #include <gtest/gtest.h>
 
 #include "core/clock.hpp"
@@ -73,8 +74,6 @@ TEST(MigrationsTest, AccessCountsMoveToTheirOwnTableWithTheirValues) {
         DELETE FROM schema_migrations WHERE version = 12;
         DROP TRIGGER memory_items_access_delete;
         DROP TABLE memory_access;
-        ALTER TABLE memory_items ADD COLUMN last_accessed_at INTEGER;
-        ALTER TABLE memory_items ADD COLUMN access_count INTEGER NOT NULL DEFAULT 0;
         INSERT INTO memory_scopes(id, tenant, namespace) VALUES (1, 't1', 'default');
         INSERT INTO memory_items(id, scope_id, tenant, namespace, level, text, token_count, created_at, updated_at,
                                  access_count, last_accessed_at)
@@ -92,6 +91,23 @@ TEST(MigrationsTest, AccessCountsMoveToTheirOwnTableWithTheirValues) {
   ASSERT_TRUE(never.ok() && never->has_value());
   EXPECT_EQ((*never)->access_count, 0);
   EXPECT_FALSE((*never)->last_accessed_at_ms.has_value());
+}
+
+TEST(MigrationsTest, ADataDirMigratedByANewerBuildIsRefused) {
+  testing::TempDir dir;
+  Config config;
+  config.server.data_dir = dir.path();
+  const auto path = prepare_database_path(config.server.data_dir);
+  ASSERT_TRUE(path.ok());
+  {
+    auto db = sqlite::Database::open(*path, database_options(config.storage));
+    ASSERT_TRUE(db.ok()) << db.error().message;
+    ASSERT_TRUE((*db)->exec("INSERT INTO schema_migrations(version, name, applied_at) VALUES (999, 'future', 0)").ok());
+  }
+  auto reopened = sqlite::Database::open(*path, database_options(config.storage));
+  ASSERT_FALSE(reopened.ok());
+  EXPECT_NE(reopened.error().message.find("migration 999 (future)"), std::string::npos) << reopened.error().message;
+  EXPECT_NE(reopened.error().message.find("newer hirag"), std::string::npos);
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "store/sqlite/migrations.hpp"
 
 namespace hirag::store::sqlite {
@@ -141,12 +143,32 @@ int64_t Database::data_version() {
   return stmt->column_int(0);
 }
 
+// A data dir that a newer build has migrated is refused: this build's queries
+// would meet tables and columns it does not know, and fail one request at a time.
+Status Database::refuse_unknown_migrations() {
+  auto recorded = prepare("SELECT version, name FROM schema_migrations ORDER BY version");
+  if (!recorded) return std::move(recorded).error();
+  while (recorded->step()) {
+    const int64_t version = recorded->column_int(0);
+    const bool known = std::any_of(migrations().begin(), migrations().end(),
+                                   [&](const Migration& m) { return static_cast<int64_t>(m.version) == version; });
+    if (!known) {
+      return Error::internal(fmt::format(
+          "the database has schema migration {} ({}), which this build does not know: it was written by a "
+          "newer hirag. Run that version, or restore a backup taken before the upgrade",
+          version, recorded->column_text(1)));
+    }
+  }
+  return recorded->last_status();
+}
+
 Status Database::migrate() {
   if (auto status = exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
                          " applied_at INTEGER NOT NULL)");
       !status) {
     return status;
   }
+  if (auto status = refuse_unknown_migrations(); !status) return status;
   // Each version is checked on its own (not against the maximum), so a migration
   // numbered below one already applied is still applied; the check runs inside the
   // write transaction so two processes opening a new data dir do not both apply it.

@@ -75,6 +75,7 @@ class Database {
  private:
   Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   Status migrate();
+  Status refuse_unknown_migrations();
 
   sqlite3* db_;
   std::string path_;

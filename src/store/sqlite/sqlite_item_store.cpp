@@ -266,6 +266,10 @@ Result<ListPage> SqliteItemStore::list(const ListRequest& request) {
 
 Result<MemoryItem> SqliteItemStore::update(const std::string& tenant, const std::string& id, const ItemPatch& patch) {
   WriteSession session(write_mutex_, *writer_);
+  // One transaction: an update whose row cannot be read back is not kept (the
+  // caller re-indexes only what it is given).
+  Transaction tx(writer_->db());
+  if (!tx.begin_status()) return tx.begin_status().error();
   auto stmt = writer_->statement(
       "UPDATE memory_items SET text = COALESCE(?1, text), token_count = COALESCE(?2, token_count),"
       " embedding = COALESCE(?3, embedding), metadata = COALESCE(?4, metadata), updated_at = ?5"
@@ -283,6 +287,7 @@ Result<MemoryItem> SqliteItemStore::update(const std::string& tenant, const std:
   auto updated = read_by_id(*writer_, tenant, id);
   if (!updated) return std::move(updated).error();
   if (!*updated) return Error::not_found(fmt::format("context '{}' not found", id));
+  if (auto status = tx.commit(); !status) return std::move(status).error();
   return std::move(**updated);
 }
 
