@@ -23,7 +23,6 @@
 #include "memory/memory_types.hpp"
 #include "memory/periodic_jobs.hpp"
 #include "memory/row_cache.hpp"
-#include "memory/write_gate.hpp"
 #include "store/item_store.hpp"
 #include "store/text/text_index.hpp"
 #include "store/vector/vector_index.hpp"
@@ -116,10 +115,13 @@ class MemoryService {
   RowCache rows_;
   AccessTracker access_;
   std::atomic<bool> ready_{false};
-  // Entered by every write from its commit until the indexes and catalog have
-  // it, closed by a snapshot while it reads the change number, so that a
-  // snapshot holds at least every change up to that number.
-  WriteGate write_gate_;
+  // Held by every write from before its commit until the indexes, catalog and
+  // row cache have it, so that memory sees the writes in the order they were
+  // committed: SQLite hands the largest seq out again after a delete, and a
+  // removal applied after the insert that reused its seq took the new item out
+  // of the index. A snapshot holds it while it reads the change number, so the
+  // indexes then contain every change up to that number.
+  std::mutex write_order_;
   std::mutex snapshot_mutex_;       // one snapshot at a time
   int64_t snapshot_through_ = -1;   // the change the last snapshot written or loaded includes
   std::unique_ptr<PeriodicJobs> jobs_;

@@ -176,6 +176,37 @@ TEST_F(MemoryServiceTest, RepeatedHitsPromoteShortTermToLongTerm) {
   EXPECT_EQ(search_ids("launch code", long_term), std::vector<std::string>{id});
 }
 
+// A flush writes in transactions of a few hundred counts: every one lands,
+// across the chunk boundaries, and the promotions of a later chunk too.
+TEST_F(MemoryServiceTest, AFlushOfManyItemsWritesEveryCountAndPromotion) {
+  config_.memory.promote_after_hits = 1;
+  config_.retrieval.neighbour_weight = 0;  // only the item that matches is retrieved
+  open();
+  std::vector<std::string> ids;
+  for (size_t batch = 0; batch < 2; ++batch) {
+    std::vector<NewItem> items(550);
+    for (size_t i = 0; i < items.size(); ++i) {
+      items[i].text = "entry number" + std::to_string(ids.size() + i) + "z";
+      items[i].level = Level::ShortTerm;
+    }
+    auto added = service_->add_batch("t1", std::move(items));
+    ASSERT_TRUE(added.ok()) << added.error().message;
+    ids.insert(ids.end(), added->begin(), added->end());
+  }
+  SearchRequest one;
+  one.top_k = 1;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    ASSERT_EQ(search_ids("number" + std::to_string(i) + "z", one), std::vector<std::string>{ids[i]});
+  }
+  ASSERT_TRUE(service_->flush_access().ok());
+  for (const auto& id : ids) {
+    auto item = service_->get("t1", id);
+    ASSERT_TRUE(item.ok());
+    EXPECT_EQ(item->access_count, 1) << id;
+    EXPECT_EQ(item->level, Level::LongTerm) << id;
+  }
+}
+
 TEST_F(MemoryServiceTest, RankingCountsHitsBeforeTheyAreFlushed) {
   const auto id = add("the harbour opens at dawn", Level::LongTerm);
   SearchRequest request;
@@ -458,6 +489,9 @@ TEST_F(MemoryServiceTest, ChangesAfterTheSnapshotAreReplayedOnTheNextStart) {
 
 // Snapshots taken while writers run: whatever a snapshot did not include is in
 // the change log, so a crash copy taken afterwards holds exactly the live items.
+// The writers delete every third item at once, so SQLite hands its seq to the
+// next insert: the running service must still find every live item (writes
+// reach the indexes in commit order).
 TEST_F(MemoryServiceTest, SnapshotsTakenDuringWritesLoseNothing) {
   config_.retrieval.neighbour_weight = 0;  // only text matches
   open();
@@ -490,6 +524,8 @@ TEST_F(MemoryServiceTest, SnapshotsTakenDuringWritesLoseNothing) {
   first.join();
   second.join();
   ASSERT_GT(live.size(), 50u);
+  EXPECT_EQ(service_->text_index_stats().documents, live.size());
+  for (const auto& [id, word] : live) EXPECT_EQ(search_ids_in(*service_, word), std::vector<std::string>{id}) << word;
 
   testing::TempDir crashed;
   auto service = open_crash_copy(crashed);
