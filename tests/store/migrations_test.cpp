@@ -21,17 +21,34 @@ bool table_exists(sqlite::Database& db, const std::string& name) {
   return stmt->step();
 }
 
-TEST(MigrationsTest, ASchemaTwoDataDirLosesItsFtsTableButNoItems) {
-  testing::TempDir dir;
-  Config config;
-  config.server.data_dir = dir.path();
-  const auto path = prepare_database_path(config.server.data_dir);
-  ASSERT_TRUE(path.ok());
-  {
-    // Write the data dir as schema 2 left it: the FTS table, its triggers, an item.
-    auto db = sqlite::Database::open(*path, database_options(config.storage));
+class MigrationsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    config_.server.data_dir = dir_.path();
+    auto path = prepare_database_path(config_.server.data_dir);
+    ASSERT_TRUE(path.ok());
+    path_ = *path;
+  }
+  // Opens the database, which applies every migration this build knows.
+  Result<std::unique_ptr<sqlite::Database>> open_database() {
+    return sqlite::Database::open(path_, database_options(config_.storage));
+  }
+  // Leaves the data dir as another build would have: a fully migrated database
+  // with `sql` run on it.
+  void write_as_another_build(const std::string& sql) {
+    auto db = open_database();
     ASSERT_TRUE(db.ok()) << db.error().message;
-    ASSERT_TRUE((*db)->exec(R"sql(
+    ASSERT_TRUE((*db)->exec(sql).ok());
+  }
+
+  testing::TempDir dir_;
+  Config config_;
+  std::string path_;
+};
+
+TEST_F(MigrationsTest, ASchemaTwoDataDirLosesItsFtsTableButNoItems) {
+  // As schema 2 left it: the FTS table, its triggers, an item.
+  write_as_another_build(R"sql(
         DELETE FROM schema_migrations WHERE version = 3;
         CREATE VIRTUAL TABLE memory_fts USING fts5(scope, text, tokenize = 'porter unicode61 remove_diacritics 2');
         CREATE TRIGGER memory_items_fts_insert AFTER INSERT ON memory_items BEGIN
@@ -46,13 +63,11 @@ TEST(MigrationsTest, ASchemaTwoDataDirLosesItsFtsTableButNoItems) {
         INSERT INTO memory_scopes(id, tenant, namespace) VALUES (1, 't1', 'default');
         INSERT INTO memory_items(id, scope_id, tenant, namespace, level, text, token_count, created_at, updated_at)
           VALUES ('0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b', 1, 't1', 'default', 2, 'kept across upgrades', 4, 1, 1);
-      )sql").ok());
-    ASSERT_TRUE(table_exists(**db, "memory_fts"));
-  }
-  auto reopened = sqlite::Database::open(*path, database_options(config.storage));
+      )sql");
+  auto reopened = open_database();
   ASSERT_TRUE(reopened.ok()) << reopened.error().message;
   EXPECT_FALSE(table_exists(**reopened, "memory_fts"));
-  auto store = open_item_store(config);
+  auto store = open_item_store(config_);
   ASSERT_TRUE(store.ok()) << store.error().message;
   auto item = (*store)->get("t1", "0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b");
   ASSERT_TRUE(item.ok());
@@ -60,17 +75,9 @@ TEST(MigrationsTest, ASchemaTwoDataDirLosesItsFtsTableButNoItems) {
   EXPECT_EQ((*item)->text, "kept across upgrades");
 }
 
-TEST(MigrationsTest, AccessCountsMoveToTheirOwnTableWithTheirValues) {
-  testing::TempDir dir;
-  Config config;
-  config.server.data_dir = dir.path();
-  const auto path = prepare_database_path(config.server.data_dir);
-  ASSERT_TRUE(path.ok());
-  {
-    // Write the data dir as schema 11 left it: counts in memory_items.
-    auto db = sqlite::Database::open(*path, database_options(config.storage));
-    ASSERT_TRUE(db.ok()) << db.error().message;
-    ASSERT_TRUE((*db)->exec(R"sql(
+TEST_F(MigrationsTest, AccessCountsMoveToTheirOwnTableWithTheirValues) {
+  // As schema 11 left it: counts in memory_items.
+  write_as_another_build(R"sql(
         DELETE FROM schema_migrations WHERE version = 12;
         DROP TRIGGER memory_items_access_delete;
         DROP TABLE memory_access;
@@ -79,9 +86,8 @@ TEST(MigrationsTest, AccessCountsMoveToTheirOwnTableWithTheirValues) {
                                  access_count, last_accessed_at)
           VALUES ('0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b', 1, 't1', 'default', 2, 'often read', 2, 1, 1, 7, 1234),
                  ('0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2c', 1, 't1', 'default', 2, 'never read', 2, 1, 1, 0, NULL);
-      )sql").ok());
-  }
-  auto store = open_item_store(config);
+      )sql");
+  auto store = open_item_store(config_);
   ASSERT_TRUE(store.ok()) << store.error().message;
   auto read = (*store)->get("t1", "0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b");
   ASSERT_TRUE(read.ok() && read->has_value());
@@ -93,18 +99,9 @@ TEST(MigrationsTest, AccessCountsMoveToTheirOwnTableWithTheirValues) {
   EXPECT_FALSE((*never)->last_accessed_at_ms.has_value());
 }
 
-TEST(MigrationsTest, ADataDirMigratedByANewerBuildIsRefused) {
-  testing::TempDir dir;
-  Config config;
-  config.server.data_dir = dir.path();
-  const auto path = prepare_database_path(config.server.data_dir);
-  ASSERT_TRUE(path.ok());
-  {
-    auto db = sqlite::Database::open(*path, database_options(config.storage));
-    ASSERT_TRUE(db.ok()) << db.error().message;
-    ASSERT_TRUE((*db)->exec("INSERT INTO schema_migrations(version, name, applied_at) VALUES (999, 'future', 0)").ok());
-  }
-  auto reopened = sqlite::Database::open(*path, database_options(config.storage));
+TEST_F(MigrationsTest, ADataDirMigratedByANewerBuildIsRefused) {
+  write_as_another_build("INSERT INTO schema_migrations(version, name, applied_at) VALUES (999, 'future', 0)");
+  auto reopened = open_database();
   ASSERT_FALSE(reopened.ok());
   EXPECT_NE(reopened.error().message.find("migration 999 (future)"), std::string::npos) << reopened.error().message;
   EXPECT_NE(reopened.error().message.find("newer hirag"), std::string::npos);
