@@ -1,7 +1,7 @@
 // memory/access_tracker: retrievals counted in memory so that a read never
-// writes; a periodic job (memory.access_flush_secs) and shutdown flush the counts to the store
-// in one transaction, which also promotes ShortTerm items that reached the
-// promotion threshold. Thread-safe.
+// writes; a periodic job (memory.access_flush_secs) and shutdown flush the counts
+// to the store in transactions of a few hundred, which also promote ShortTerm
+// items that reached the promotion threshold. Thread-safe.
 #pragma once
 
 #include <cstdint>
