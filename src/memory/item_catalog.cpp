@@ -77,6 +77,14 @@ void ItemCatalog::set_levels(std::span<const store::LevelChange> changes) {
   }
 }
 
+void ItemCatalog::raise_access_counts(std::span<const std::pair<int64_t, int64_t>> counts) {
+  std::unique_lock lock(mutex_);
+  for (const auto& [seq, count] : counts) {
+    auto found = facts_.find(seq);
+    if (found != facts_.end()) found->second.access_count = std::max(found->second.access_count, count);
+  }
+}
+
 void ItemCatalog::add_hits(std::span<const int64_t> seqs) {
   std::shared_lock lock(mutex_);
   for (const int64_t seq : seqs) {

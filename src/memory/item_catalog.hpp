@@ -13,6 +13,7 @@
 #include <optional>
 #include <shared_mutex>
 #include <span>
+#include <utility>
 #include <string_view>
 #include <boost/unordered/unordered_flat_map.hpp>
 #include <vector>
@@ -49,6 +50,8 @@ class ItemCatalog {
   // Demotions and promotions the store made, under one lock (an access flush
   // reports every item it touched).
   void set_levels(std::span<const store::LevelChange> changes);
+  // Raises retrieval counts to the given ones where those are higher (seq, count).
+  void raise_access_counts(std::span<const std::pair<int64_t, int64_t>> counts);
   // One retrieval of each seq. Takes the lock shared and counts atomically, so
   // that it never waits for (or blocks) the lookups of other searches.
   void add_hits(std::span<const int64_t> seqs);

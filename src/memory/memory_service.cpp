@@ -182,6 +182,15 @@ bool MemoryService::restore_snapshot() {
     text_.add(change.key, document_terms(change.row->text));
     catalog_.put(*change.row);
   }
+  // The store's counts are flushed every access_flush_secs, a snapshot's only
+  // every snapshot_interval_secs: after a crash the store's are newer.
+  std::vector<std::pair<int64_t, int64_t>> counts;
+  const Status scanned = store_->scan_access_counts([&](int64_t seq, int64_t count) { counts.emplace_back(seq, count); });
+  if (!scanned) {
+    spdlog::warn("event=snapshot_ignored reason=\"reading access counts: {}\"", scanned.error().message);
+    return false;
+  }
+  catalog_.raise_access_counts(counts);
   snapshot_through_ = mark->through_change;
   metrics::memory_metrics().load_replayed.Set(static_cast<double>((*changes)->size()));
   spdlog::info("event=snapshot_loaded through_change={} replayed_items={}", mark->through_change,

@@ -103,6 +103,10 @@ class ItemStore {
   // Streams every item's key and embedding (start-up index load).
   using EmbeddingVisitor = std::function<void(const ItemKey&, std::span<const float>)>;
   virtual Status scan_embeddings(const EmbeddingVisitor& visit) = 0;
+  // Streams the seq and access count of every item retrieved at least once
+  // (start-up: an index snapshot's counts can be older than the store's).
+  using AccessCountVisitor = std::function<void(int64_t seq, int64_t access_count)>;
+  virtual Status scan_access_counts(const AccessCountVisitor& visit) = 0;
   // Items with seq > after_seq in seq order, at most `limit` (re-embedding).
   virtual Result<std::vector<MemoryItem>> scan_items(int64_t after_seq, size_t limit) = 0;
   // Replaces embeddings in one transaction.

@@ -13,6 +13,7 @@
 #include "embed/local_embedder.hpp"
 #include "memory/index_snapshot.hpp"
 #include "memory/open_memory_service.hpp"
+#include "memory/ranking.hpp"
 #include "memory/reindex.hpp"
 #include "metrics/memory_metrics.hpp"
 #include "support/server_process.hpp"
@@ -485,6 +486,30 @@ TEST_F(MemoryServiceTest, ChangesAfterTheSnapshotAreReplayedOnTheNextStart) {
   EXPECT_TRUE(ids("gliders").empty());
   EXPECT_TRUE(ids("zeppelins").empty());
   EXPECT_EQ(service.text_index_stats().documents, 3u);
+}
+
+// Retrieval counts reach the store every access_flush_secs, a snapshot far less
+// often: after a crash the catalog takes the store's newer counts.
+TEST_F(MemoryServiceTest, AfterACrashTheCatalogHasTheStoresNewerRetrievalCounts) {
+  open();
+  const auto id = add("the lighthouse keeper logs the weather");
+  ASSERT_TRUE(service_->write_snapshot().ok());
+  for (int i = 0; i < 3; ++i) search_ids("lighthouse");
+  ASSERT_TRUE(service_->flush_access().ok());
+
+  testing::TempDir crashed;
+  auto service = open_crash_copy(crashed);
+  ASSERT_TRUE(service);
+  EXPECT_EQ(metrics::memory_metrics().load_replayed.Value(), 0) << "loaded from the snapshot";
+  SearchRequest request;
+  request.query = "lighthouse";
+  request.explain = true;
+  const auto result = service->search("t1", request);
+  ASSERT_TRUE(result.ok());
+  ASSERT_EQ(result->items.size(), 1u);
+  EXPECT_EQ(result->items[0].item.id, id);
+  EXPECT_EQ(result->items[0].item.access_count, 3);
+  EXPECT_DOUBLE_EQ(result->items[0].parts.frequency, frequency_score(3)) << "the ranking uses the store's count";
 }
 
 // Snapshots taken while writers run: whatever a snapshot did not include is in

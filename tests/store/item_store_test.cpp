@@ -194,11 +194,17 @@ TEST_F(ItemStoreTest, UpdateReplacesTextAndReturnsTheNewRow) {
 TEST_F(ItemStoreTest, AccessCountsStayWithTheirItemAndGoWithIt) {
   PromotionPolicy policy{};
   auto gone = insert_one(item("read then deleted"));
+  auto unread = insert_one(item("never read"));
   ASSERT_TRUE(store_->record_access({{gone.seq, 4, 100}}, policy).ok());
+  std::vector<std::pair<int64_t, int64_t>> scanned;
+  ASSERT_TRUE(store_->scan_access_counts([&](int64_t seq, int64_t count) { scanned.emplace_back(seq, count); }).ok());
+  EXPECT_EQ(scanned, (std::vector<std::pair<int64_t, int64_t>>{{gone.seq, 4}})) << "only items retrieved at least once";
+  EXPECT_EQ(store_->get("t1", unread.id)->value().access_count, 0);
   auto updated = store_->update("t1", gone.id, text_patch("read, edited, deleted", 3));
   ASSERT_TRUE(updated.ok());
   EXPECT_EQ(updated->access_count, 4) << "an edit keeps the counts";
   EXPECT_EQ(updated->last_accessed_at_ms, 100);
+  ASSERT_TRUE(store_->remove("t1", unread.id)->has_value());
   ASSERT_TRUE(store_->remove("t1", gone.id)->has_value());
   // Hits still pending when it was deleted are dropped, not kept for the seq.
   ASSERT_TRUE(store_->record_access({{gone.seq, 2, 200}}, policy).ok());

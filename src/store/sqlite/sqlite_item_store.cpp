@@ -379,6 +379,14 @@ Status SqliteItemStore::scan_embeddings(const EmbeddingVisitor& visit) {
   return (*stmt)->last_status();
 }
 
+Status SqliteItemStore::scan_access_counts(const AccessCountVisitor& visit) {
+  auto reader = readers_->acquire();
+  auto stmt = reader->statement("SELECT seq, access_count FROM memory_access");
+  if (!stmt) return std::move(stmt).error();
+  while ((*stmt)->step()) visit((*stmt)->column_int(0), (*stmt)->column_int(1));
+  return (*stmt)->last_status();
+}
+
 Result<std::vector<MemoryItem>> SqliteItemStore::scan_items(int64_t after_seq, size_t limit) {
   auto reader = readers_->acquire();
   auto stmt = reader->statement("SELECT " HIRAG_ITEM_COLUMNS " FROM " HIRAG_ITEM_TABLES " WHERE i.seq > ? ORDER BY i.seq LIMIT ?");

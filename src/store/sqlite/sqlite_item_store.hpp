@@ -30,6 +30,7 @@ class SqliteItemStore final : public ItemStore {
                                                  const PromotionPolicy& policy) override;
   Result<std::map<Level, int64_t>> count_by_level() override;
   Status scan_embeddings(const EmbeddingVisitor& visit) override;
+  Status scan_access_counts(const AccessCountVisitor& visit) override;
   Result<std::vector<MemoryItem>> scan_items(int64_t after_seq, size_t limit) override;
   Result<int64_t> last_change() override;
   Result<std::optional<std::vector<ItemChange>>> changes_since(int64_t after_change, size_t limit) override;
