@@ -4,6 +4,7 @@
 #   1. graceful stop (SIGTERM, writes the index snapshot), then start: snapshot load;
 #   2. more writes, SIGKILL, then start: snapshot load + replay of the later writes;
 #   3. start with snapshots off (memory.snapshot_interval_secs = 0): rebuild from every row.
+# Before them DURATION of searches, so that items have retrieval counts to load.
 #
 # Usage:  bench/http/restart.sh        (after: cmake --build build --target hirag)
 #   ITEMS [1000000]: items loaded first.  LATER [10000]: items written after the snapshot.
@@ -39,6 +40,10 @@ timed_start() {
 begin_benchmark "restart"
 start_server false
 ingest "$ITEMS" 1
+# Searches, so that the restarts also read retrieval counts (memory_access) as a
+# used server has them.
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$ROOT/bench/http/search.lua" \
+  "http://127.0.0.1:$PORT/api/v1/contexts/search" | awk '/^Requests\/sec:/ { print "# searched first: " $2 " req/s" }'
 
 stop_start="$(date +%s.%N)"
 stop_server

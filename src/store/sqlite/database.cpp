@@ -192,6 +192,13 @@ Status Database::migrate() {
   return ok_status();
 }
 
+RelaxedSync::RelaxedSync(Database& db) : db_(db) {
+  if (auto current = db.prepare("PRAGMA synchronous"); current && current->step()) previous_ = current->column_int(0);
+  (void)db_.exec("PRAGMA synchronous=NORMAL");
+}
+
+RelaxedSync::~RelaxedSync() { (void)db_.exec(fmt::format("PRAGMA synchronous={}", previous_)); }
+
 Transaction::Transaction(Database& db) : db_(db), begin_(db.exec("BEGIN IMMEDIATE")) {}
 
 Transaction::~Transaction() {

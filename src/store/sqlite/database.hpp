@@ -95,6 +95,22 @@ class Transaction {
   bool done_ = false;
 };
 
+// RAII: commits on this connection skip their own fsync (PRAGMA synchronous =
+// NORMAL) until destruction, which restores the previous setting. In WAL mode
+// such a commit survives a process crash and becomes durable against power loss
+// with the next commit that does sync. For data that may lose its last seconds.
+class RelaxedSync {
+ public:
+  explicit RelaxedSync(Database& db);
+  ~RelaxedSync();
+  RelaxedSync(const RelaxedSync&) = delete;
+  RelaxedSync& operator=(const RelaxedSync&) = delete;
+
+ private:
+  Database& db_;
+  int64_t previous_ = 2;  // FULL
+};
+
 Error sqlite_error(sqlite3* db, std::string_view what);
 
 }  // namespace hirag::store::sqlite
