@@ -77,6 +77,19 @@ void ItemCatalog::set_levels(std::span<const store::LevelChange> changes) {
   }
 }
 
+std::vector<store::AccessDelta> ItemCatalog::live_deltas(std::span<const store::AccessDelta> deltas) const {
+  std::vector<store::AccessDelta> live;
+  live.reserve(deltas.size());
+  std::shared_lock lock(mutex_);
+  for (const auto& delta : deltas) {
+    auto found = facts_.find(delta.seq);
+    if (found == facts_.end()) continue;
+    live.push_back(delta);
+    live.back().short_term = found->second.level == store::Level::ShortTerm;
+  }
+  return live;
+}
+
 void ItemCatalog::raise_access_counts(std::span<const std::pair<int64_t, int64_t>> counts) {
   std::unique_lock lock(mutex_);
   for (const auto& [seq, count] : counts) {

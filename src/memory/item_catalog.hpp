@@ -50,6 +50,9 @@ class ItemCatalog {
   // Demotions and promotions the store made, under one lock (an access flush
   // reports every item it touched).
   void set_levels(std::span<const store::LevelChange> changes);
+  // The deltas of items still in the catalog, each marked short_term if it is
+  // (what a flush may write and promote; exact while writes are ordered).
+  std::vector<store::AccessDelta> live_deltas(std::span<const store::AccessDelta> deltas) const;
   // Raises retrieval counts to the given ones where those are higher (seq, count).
   void raise_access_counts(std::span<const std::pair<int64_t, int64_t>> counts);
   // One retrieval of each seq. Takes the lock shared and counts atomically, so

@@ -57,6 +57,7 @@ struct AccessDelta {
   int64_t seq = 0;
   int64_t hits = 0;
   int64_t last_accessed_at_ms = 0;
+  bool short_term = false;  // the item is ShortTerm: these hits may promote it
 };
 
 struct PromotionPolicy {
@@ -93,8 +94,10 @@ class ItemStore {
                                              std::optional<Level> level) = 0;
   // Removes up to `limit` items whose expiry is at or before now_ms, in one transaction.
   virtual Result<std::vector<ItemKey>> delete_expired(int64_t now_ms, size_t limit) = 0;
-  // Adds access counts and promotes ShortTerm items that reached the threshold;
-  // returns the items it promoted.
+  // Adds the access counts of live items (the caller drops deleted ones: a count
+  // row is not checked against the item table, which a flush would otherwise read
+  // at random) and promotes the items marked short_term that reached the
+  // threshold and are still ShortTerm; returns the items it promoted.
   virtual Result<std::vector<LevelChange>> record_access(const std::vector<AccessDelta>& deltas,
                                                          const PromotionPolicy& policy) = 0;
   // Items per level over all tenants (for the gauge).

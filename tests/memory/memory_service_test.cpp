@@ -208,6 +208,19 @@ TEST_F(MemoryServiceTest, AFlushOfManyItemsWritesEveryCountAndPromotion) {
   }
 }
 
+// Hits pending for an item deleted before the flush are dropped: the seq that
+// SQLite hands to the next item does not pass them on.
+TEST_F(MemoryServiceTest, ADeletedItemsPendingHitsDoNotPassToTheNextItem) {
+  const auto gone = add("a note about kites");
+  ASSERT_EQ(search_ids("kites"), std::vector<std::string>{gone});
+  ASSERT_TRUE(service_->remove("t1", gone).ok());
+  const auto next = add("a note about boats");
+  ASSERT_TRUE(service_->flush_access().ok());
+  auto read = service_->get("t1", next);
+  ASSERT_TRUE(read.ok());
+  EXPECT_EQ(read->access_count, 0);
+}
+
 TEST_F(MemoryServiceTest, RankingCountsHitsBeforeTheyAreFlushed) {
   const auto id = add("the harbour opens at dawn", Level::LongTerm);
   SearchRequest request;

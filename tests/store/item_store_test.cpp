@@ -129,12 +129,12 @@ TEST_F(ItemStoreTest, RecordAccessCountsAndPromotesShortTerm) {
   record.expires_at_ms = now_unix_ms() + 1000;
   record = insert_one(record);
   PromotionPolicy policy{.promote_after_hits = 3, .long_term_expires_at_ms = std::nullopt};
-  auto first = store_->record_access({{record.seq, 2, 100}}, policy);
+  auto first = store_->record_access({{record.seq, 2, 100, true}}, policy);
   ASSERT_TRUE(first.ok());
   EXPECT_TRUE(first->empty()) << "below the threshold: nothing promoted";
   EXPECT_EQ(store_->get("t1", record.id)->value().level, Level::ShortTerm);
   EXPECT_EQ(store_->get("t1", record.id)->value().expires_at_ms, record.expires_at_ms);
-  auto second = store_->record_access({{record.seq, 1, 200}}, policy);
+  auto second = store_->record_access({{record.seq, 1, 200, true}}, policy);
   ASSERT_TRUE(second.ok());
   ASSERT_EQ(second->size(), 1u);
   EXPECT_EQ(second->front().seq, record.seq);
@@ -145,9 +145,10 @@ TEST_F(ItemStoreTest, RecordAccessCountsAndPromotesShortTerm) {
   EXPECT_EQ(promoted.access_count, 3);
   EXPECT_EQ(promoted.last_accessed_at_ms, 200);
   EXPECT_FALSE(promoted.expires_at_ms.has_value());
-  // Only promotions are reported: not the same item again, not other levels.
+  // Only promotions are reported: not the same item again (even when the caller
+  // still thinks it ShortTerm), not other levels.
   auto immediate = insert_one(item("recent", "t1", "default", Level::Immediate));
-  auto third = store_->record_access({{record.seq, 5, 300}, {immediate.seq, 9, 300}}, policy);
+  auto third = store_->record_access({{record.seq, 5, 300, true}, {immediate.seq, 9, 300}}, policy);
   ASSERT_TRUE(third.ok());
   EXPECT_TRUE(third->empty());
   EXPECT_EQ(store_->get("t1", record.id)->value().access_count, 8);
@@ -206,8 +207,9 @@ TEST_F(ItemStoreTest, AccessCountsStayWithTheirItemAndGoWithIt) {
   EXPECT_EQ(updated->last_accessed_at_ms, 100);
   ASSERT_TRUE(store_->remove("t1", unread.id)->has_value());
   ASSERT_TRUE(store_->remove("t1", gone.id)->has_value());
-  // Hits still pending when it was deleted are dropped, not kept for the seq.
-  ASSERT_TRUE(store_->record_access({{gone.seq, 2, 200}}, policy).ok());
+  scanned.clear();
+  ASSERT_TRUE(store_->scan_access_counts([&](int64_t seq, int64_t count) { scanned.emplace_back(seq, count); }).ok());
+  EXPECT_TRUE(scanned.empty()) << "the counts went with the item";
   auto next = insert_one(item("new item"));
   ASSERT_EQ(next.seq, gone.seq) << "SQLite hands the largest rowid out again";
   auto read = store_->get("t1", next.id);
@@ -272,9 +274,9 @@ TEST_F(ItemStoreTest, RetrievalCountsAreNotLoggedButPromotionsAre) {
   auto short_term = insert_one(item("a", "t1", "default", Level::ShortTerm));
   const int64_t mark = *store_->last_change();
   const PromotionPolicy policy{3, std::nullopt};
-  ASSERT_TRUE(store_->record_access({AccessDelta{short_term.seq, 1, now_unix_ms()}}, policy).ok());
+  ASSERT_TRUE(store_->record_access({AccessDelta{short_term.seq, 1, now_unix_ms(), true}}, policy).ok());
   EXPECT_EQ(*store_->last_change(), mark);
-  ASSERT_TRUE(store_->record_access({AccessDelta{short_term.seq, 2, now_unix_ms()}}, policy).ok());
+  ASSERT_TRUE(store_->record_access({AccessDelta{short_term.seq, 2, now_unix_ms(), true}}, policy).ok());
   EXPECT_EQ(*store_->last_change(), mark + 1);  // the third hit promoted it to LongTerm
   EXPECT_EQ(store_->changes_since(mark, 10)->value().at(0).row->level, Level::LongTerm);
 }

@@ -70,16 +70,15 @@ Result<std::optional<MemoryItem>> read_by_id(Connection& connection, const std::
   return std::optional<MemoryItem>();
 }
 
-// Adds one delta's hits to a live item (a deleted one gets no row); returns the
-// item's access count now, nullopt when it is gone.
-Result<std::optional<int64_t>> add_access(Connection& writer, const AccessDelta& delta) {
+// Adds one delta's hits; returns the item's access count now.
+Result<int64_t> add_access(Connection& writer, const AccessDelta& delta) {
   auto stmt = writer.statement(
-      "INSERT INTO memory_access(seq, access_count, last_accessed_at) SELECT seq, ?2, ?3 FROM memory_items"
-      " WHERE seq = ?1 ON CONFLICT(seq) DO UPDATE SET access_count = access_count + excluded.access_count,"
+      "INSERT INTO memory_access(seq, access_count, last_accessed_at) VALUES(?1, ?2, ?3)"
+      " ON CONFLICT(seq) DO UPDATE SET access_count = access_count + excluded.access_count,"
       " last_accessed_at = MAX(COALESCE(last_accessed_at, 0), excluded.last_accessed_at) RETURNING access_count");
   if (!stmt) return std::move(stmt).error();
   (*stmt)->bind(1, delta.seq).bind(2, delta.hits).bind(3, delta.last_accessed_at_ms);
-  std::optional<int64_t> count;
+  int64_t count = 0;
   while ((*stmt)->step()) count = (*stmt)->column_int(0);
   if (auto status = (*stmt)->last_status(); !status) return std::move(status).error();
   return count;
@@ -344,7 +343,7 @@ Result<std::vector<LevelChange>> SqliteItemStore::record_access(const std::vecto
   for (const AccessDelta* delta : ordered) {
     auto count = add_access(*writer_, *delta);
     if (!count) return std::move(count).error();
-    if (!*count || **count < policy.promote_after_hits) continue;
+    if (!delta->short_term || *count < policy.promote_after_hits) continue;
     auto changed = promote(*writer_, delta->seq, policy.long_term_expires_at_ms);
     if (!changed) return std::move(changed).error();
     if (*changed) promoted.push_back({delta->seq, Level::LongTerm, policy.long_term_expires_at_ms});
