@@ -32,6 +32,7 @@ class Drain {
   void request_finished();
   // Waits until no request is in flight, at most `timeout_ms`.
   void wait_idle(int64_t timeout_ms);
+  int64_t in_flight() const { return in_flight_.load(std::memory_order_acquire); }
 
  private:
   mutable std::mutex mutex_;

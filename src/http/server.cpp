@@ -115,7 +115,9 @@ void Server::stop(int64_t grace_ms) {
   if (s.context.drain) {
     s.context.drain->begin();
     // 3. Wait (bounded) for in-flight requests.
+    spdlog::info("event=shutdown_draining in_flight={}", s.context.drain->in_flight());
     s.context.drain->wait_idle(grace_ms);
+    spdlog::info("event=shutdown_drained in_flight={}", s.context.drain->in_flight());
   }
   for (auto& io : s.contexts) io->stop();
   for (auto& t : s.threads) {
