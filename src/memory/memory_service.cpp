@@ -5,7 +5,6 @@
 #include <boost/asio/use_future.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <boost/unordered/unordered_flat_map.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
@@ -500,12 +499,12 @@ Result<std::vector<MemoryItem>> MemoryService::fetch_rows(const std::string& ten
                                                           const std::vector<int64_t>& seqs) {
   std::vector<std::optional<MemoryItem>> found(seqs.size());
   std::vector<int64_t> missing;
-  boost::unordered_flat_map<int64_t, size_t> missing_at;
+  std::vector<size_t> missing_at;  // where each missing row goes in `found`
   for (size_t i = 0; i < seqs.size(); ++i) {
     found[i] = rows_.find(seqs[i]);
     if (!found[i]) {
       missing.push_back(seqs[i]);
-      missing_at.emplace(seqs[i], i);
+      missing_at.push_back(i);
     } else if (found[i]->tenant != tenant) {
       found[i].reset();  // another tenant's row is never returned, as the store would not
     }
@@ -521,9 +520,11 @@ Result<std::vector<MemoryItem>> MemoryService::fetch_rows(const std::string& ten
       read = store_->fetch(tenant, missing);
     }
     if (!read) return std::move(read).error();
+    size_t next = 0;
     for (auto& row : *read) {
+      while (missing[next] != row.seq) ++next;  // fetch keeps the order and skips rows that are gone
       rows_.put(row, generation);
-      found[missing_at.at(row.seq)] = std::move(row);
+      found[missing_at[next++]] = std::move(row);
     }
   }
   std::vector<MemoryItem> items;

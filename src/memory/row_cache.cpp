@@ -89,6 +89,7 @@ void RowCache::set_levels(std::span<const store::LevelChange> changes) {
 }
 
 void RowCache::add_access(std::span<const store::AccessDelta> deltas) {
+  if (deltas.empty()) return;  // as in set_levels
   ++generation_;
   for (const auto& delta : deltas) {
     update_cached(delta.seq, [&](store::MemoryItem& row) {
