@@ -249,8 +249,12 @@ asio::awaitable<void> serve_connection(tcp::socket socket, ConnectionContext ctx
   beast::tcp_stream stream(std::move(socket));
   beast::flat_buffer buffer;
   DrainRegistration registration(*ctx.drain, stream);
-  while (co_await await_next_request(stream, buffer, registration, ctx) &&
-         co_await serve_request(stream, buffer, peer, ctx)) {
+  // Two statements, not `a && b`: GCC 12 evaluates a co_await on the right of &&
+  // even when the left is false, which served a closed connection one more
+  // request that waited out the read timeout.
+  while (true) {
+    if (!co_await await_next_request(stream, buffer, registration, ctx)) break;
+    if (!co_await serve_request(stream, buffer, peer, ctx)) break;
   }
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
 }
