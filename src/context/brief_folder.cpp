@@ -4,9 +4,12 @@
 
 #include <vector>
 
-#include "context/fit_text.hpp"
+#include "llm/text_fit.hpp"
 
 namespace hirag::context {
+
+using llm::fit_text;
+using llm::Keep;
 
 Message brief_message(std::string_view brief) { return Message{"system", fmt::format("{}{}", kBriefPrefix, brief), {}}; }
 

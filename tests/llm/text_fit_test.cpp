@@ -1,4 +1,5 @@
-// fit_to_tokens: cuts at sentence, else word, else character boundaries; never over.
+// fit_text and fit_to_tokens: keep the head or the tail, cut at sentence, else
+// word, else character boundaries; never over the budget.
 #include "llm/text_fit.hpp"
 
 #include <gtest/gtest.h>
@@ -39,6 +40,24 @@ TEST(TextFit, FallsBackToCharactersWhenNoWordFits) {
 }
 
 TEST(TextFit, ZeroBudgetGivesEmpty) { EXPECT_EQ(fit_to_tokens("anything at all", 0, count_words), ""); }
+
+TEST(TextFit, TailKeepsTheLastSentencesThatFit) {
+  const auto fits = [](std::string_view t) { return count_words(t) <= 6; };
+  EXPECT_EQ(fit_text("One two three. Four five. Six seven eight nine.", Keep::tail, fits),
+            "Four five. Six seven eight nine.");
+}
+
+TEST(TextFit, TailFallsBackToWordsThenCharacters) {
+  const auto four_words = [](std::string_view t) { return count_words(t) <= 4; };
+  EXPECT_EQ(fit_text("One. Two three four five six seven", Keep::tail, four_words), "four five six seven");
+  const auto five_bytes = [](std::string_view t) { return t.size() <= 5; };
+  EXPECT_EQ(fit_text("ééééé", Keep::head, five_bytes), "éé");  // 2 bytes each: never split
+  EXPECT_EQ(fit_text("ééééé", Keep::tail, five_bytes), "éé");
+}
+
+TEST(TextFit, EmptyWhenNothingFits) {
+  EXPECT_EQ(fit_text("abc", Keep::tail, [](std::string_view t) { return t.empty(); }), "");
+}
 
 }  // namespace
 }  // namespace hirag::llm
