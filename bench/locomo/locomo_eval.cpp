@@ -3,8 +3,9 @@
 // Usage: bench_locomo [--json PATH] [key=value ...] where keys set [retrieval]
 // options: mode=hybrid|bm25|vector, weight_similarity=, weight_recency=,
 // weight_level=, weight_frequency=, candidates=, bm25_k1=, bm25_b=,
-// neighbour_weight=, neighbour_sources=. Prints R@5/10/25/50 overall and
-// per category. (locomo_eval.py runs the same protocol against a real server.)
+// neighbour_weight=, neighbour_sources=, and top_k= (what each search asks for,
+// default 50; with less, R@k for k above it counts only what was returned).
+// Prints R@5/10/25/50 overall and per category. (locomo_eval.py runs the same protocol against a real server.)
 #include <fmt/format.h>
 
 #include <boost/json.hpp>
@@ -63,6 +64,7 @@ bool apply_option(hirag::Config& config, const std::string& key, const std::stri
 int main(int argc, char** argv) {
   std::string json_path = std::string(HIRAG_SHARED_DIR) + "/data/locomo-dev/locomo-dev.json";
   hirag::Config config;
+  int64_t top_k = 50;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--json" && i + 1 < argc) {
@@ -70,6 +72,10 @@ int main(int argc, char** argv) {
       continue;
     }
     const auto eq = arg.find('=');
+    if (eq != std::string::npos && arg.substr(0, eq) == "top_k") {
+      top_k = std::stoll(arg.substr(eq + 1));
+      continue;
+    }
     if (eq == std::string::npos || !apply_option(config, arg.substr(0, eq), arg.substr(eq + 1))) {
       fmt::print(stderr, "unknown argument '{}'\n", arg);
       return 2;
@@ -113,7 +119,7 @@ int main(int argc, char** argv) {
       hirag::memory::SearchRequest request;
       request.query = question.question;
       request.name_space = conversation.sample_id;
-      request.top_k = 50;
+      request.top_k = top_k;
       auto result = service.search("default", request);
       if (!result) {
         fmt::print(stderr, "search failed: {}\n", result.error().message);

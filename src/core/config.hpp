@@ -82,7 +82,10 @@ struct RetrievalConfig {
   double weight_level = 0.2;
   double weight_frequency = 0.1;
   double recency_half_life_hours = 24.0;
-  int64_t candidates = 100;  // per retriever, before fusion (LoCoMo dev recall equal from 30 to 200; 100 halves the work of 200)
+  // Per retriever, before fusion, and never fewer than top_k. LoCoMo dev recall is
+  // the same from 20 to 200 (R@5/R@10 with top_k 10 and 50); at 100k items 30
+  // costs a third less CPU per search than 100 (bench/RESULTS.md, 2026-11-25).
+  int64_t candidates = 30;
   double neighbour_weight = 0.7;   // a best match's stored neighbours join with this share of its similarity
   int64_t neighbour_sources = 10;  // how many of the best matches lend their neighbours
   int64_t max_query_terms = 16;  // a longer query keeps its most informative terms

@@ -255,7 +255,7 @@ std::vector<ConfigKey> build_keys() {
                          "Weight of access frequency"));
   k.push_back(double_key("retrieval", "recency_half_life_hours", HIRAG_FIELD(double, retrieval.recency_half_life_hours), 0.001, 1e9, "Recency score halves every this many hours"));
   k.push_back(int_key("retrieval", "candidates", HIRAG_FIELD(int64_t, retrieval.candidates), 1, 100'000,
-                      "Candidates taken from each retriever before fusion"));
+                      "Candidates taken from each retriever before fusion (at least top_k)"));
   k.push_back(double_key("retrieval", "neighbour_weight", HIRAG_FIELD(double, retrieval.neighbour_weight), 0, 1,
                          "Share of a best match's similarity given to the items stored just before and after it"
                          " (same namespace and session; 0 turns this off)"));

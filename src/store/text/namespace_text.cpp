@@ -14,6 +14,9 @@ constexpr uint32_t kNoSlot = std::numeric_limits<uint32_t>::max();
 // smaller than the score it bounds (which would prune a document wrongly).
 constexpr double kBoundSlack = 1.0 + 1e-9;
 
+// A document's length as its postings carry it (see Occurrence).
+uint16_t scoring_length(uint32_t length) { return static_cast<uint16_t>(std::min<uint32_t>(length, UINT16_MAX)); }
+
 // Lucene's BM25 idf: always positive, so a term in most documents still counts a little.
 double idf(double documents, double document_frequency) {
   return std::log(1.0 + (documents - document_frequency + 0.5) / (document_frequency + 0.5));
@@ -40,7 +43,7 @@ struct NamespaceText::Cursor {
 
   bool done() const { return position >= postings->slots.size(); }
   uint32_t slot() const { return postings->slots[position]; }
-  uint16_t count() const { return postings->counts[position]; }
+  const Occurrence& occurrence() const { return postings->occurrences[position]; }
 
   // Moves to the first posting at or after `target` (galloping, then binary search).
   void advance_to(uint32_t target) {
@@ -67,26 +70,28 @@ void NamespaceText::add(int64_t label, const std::vector<TermCount>& terms) {
   remove(label);
   const auto slot = static_cast<uint32_t>(labels_.size());
   uint32_t length = 0;
+  for (const auto& term : terms) length += term.count;
   for (const auto& term : terms) {
     if (term.count == 0) continue;
     const auto count = static_cast<uint16_t>(std::min<uint32_t>(term.count, UINT16_MAX));
     auto& postings = postings_[term_id(term.term)];
     postings.slots.push_back(slot);
-    postings.counts.push_back(count);
+    postings.occurrences.push_back({count, scoring_length(length)});
     postings.max_count = std::max(postings.max_count, count);
-    length += term.count;
   }
   labels_.push_back(label);
+  dead_.push_back(false);
   lengths_.push_back(length);
   slots_.emplace(label, slot);
   total_length_ += length;
-  min_length_ = std::min(min_length_, length);
+  min_length_ = std::min<uint32_t>(min_length_, scoring_length(length));
 }
 
 void NamespaceText::remove(int64_t label) {
   auto found = slots_.find(label);
   if (found == slots_.end()) return;
   labels_[found->second] = kDead;
+  dead_[found->second] = true;
   slots_.erase(found);
   const size_t dead = labels_.size() - slots_.size();
   if (dead * 4 > labels_.size()) compact();
@@ -114,8 +119,8 @@ void NamespaceText::compact() {
       const uint32_t slot = renumbered[old.slots[i]];
       if (slot == kNoSlot) continue;
       kept.slots.push_back(slot);
-      kept.counts.push_back(old.counts[i]);
-      kept.max_count = std::max(kept.max_count, old.counts[i]);
+      kept.occurrences.push_back(old.occurrences[i]);
+      kept.max_count = std::max(kept.max_count, old.occurrences[i].count);
     }
     if (kept.slots.empty()) continue;
     term_ids.emplace(term, static_cast<uint32_t>(postings.size()));
@@ -131,18 +136,21 @@ void NamespaceText::compact() {
 bool NamespaceText::restore_derived() {
   slots_.clear();
   slots_.reserve(labels_.size());
+  dead_.assign(labels_.size(), false);
   total_length_ = 0;
   min_length_ = UINT32_MAX;
   for (size_t slot = 0; slot < labels_.size(); ++slot) {
     total_length_ += lengths_[slot];
-    min_length_ = std::min(min_length_, lengths_[slot]);
-    if (labels_[slot] != kDead && !slots_.emplace(labels_[slot], static_cast<uint32_t>(slot)).second) return false;
+    min_length_ = std::min<uint32_t>(min_length_, scoring_length(lengths_[slot]));
+    dead_[slot] = labels_[slot] == kDead;
+    if (!dead_[slot] && !slots_.emplace(labels_[slot], static_cast<uint32_t>(slot)).second) return false;
   }
   return true;
 }
 
 // Per term, in term-id order: the term, its slots and counts. The live-label map,
-// the statistics and each term's largest count are derived again on load.
+// the statistics, each term's largest count and the lengths in the postings are
+// derived again on load.
 void NamespaceText::save(snapshot::BinaryFileWriter& out) const {
   out.put_array<int64_t>(labels_);
   out.put_array<uint32_t>(lengths_);
@@ -152,7 +160,10 @@ void NamespaceText::save(snapshot::BinaryFileWriter& out) const {
   for (size_t id = 0; id < terms.size(); ++id) {
     out.put_string(*terms[id]);
     out.put_array<uint32_t>(postings_[id].slots);
-    out.put_array<uint16_t>(postings_[id].counts);
+    std::vector<uint16_t> counts;
+    counts.reserve(postings_[id].occurrences.size());
+    for (const auto& occurrence : postings_[id].occurrences) counts.push_back(occurrence.count);
+    out.put_array<uint16_t>(counts);
   }
 }
 
@@ -167,14 +178,21 @@ void NamespaceText::load(snapshot::BinaryFileReader& in) {
     auto& postings = postings_[id];
     std::string term = in.get_string();
     postings.slots = in.get_array<uint32_t>();
-    postings.counts = in.get_array<uint16_t>();
-    const bool well_formed = postings.slots.size() == postings.counts.size() &&
+    const auto counts = in.get_array<uint16_t>();
+    const bool well_formed = postings.slots.size() == counts.size() &&
                              // strictly increasing, in one pass
                              std::adjacent_find(postings.slots.begin(), postings.slots.end(),
                                                 std::greater_equal<>()) == postings.slots.end() &&
                              (postings.slots.empty() || postings.slots.back() < labels_.size());
-    if (!well_formed || !term_ids_.emplace(std::move(term), id).second) in.fail();
-    for (const uint16_t count : postings.counts) postings.max_count = std::max(postings.max_count, count);
+    if (!well_formed || lengths_.size() != labels_.size() || !term_ids_.emplace(std::move(term), id).second) {
+      in.fail();
+      break;
+    }
+    postings.occurrences.reserve(counts.size());
+    for (size_t i = 0; i < counts.size(); ++i) {
+      postings.occurrences.push_back({counts[i], scoring_length(lengths_[postings.slots[i]])});
+      postings.max_count = std::max(postings.max_count, counts[i]);
+    }
   }
   if (lengths_.size() != labels_.size() || !restore_derived()) in.fail();
 }
@@ -236,8 +254,14 @@ std::vector<TextHit> NamespaceText::search(const std::vector<std::string>& terms
   collect_essential();
   while (!pending.empty()) {
     const uint32_t slot = cursors[pending.front()].slot();
-    const double norm = k1 * (1.0 - b + b * static_cast<double>(lengths_[slot]) / average);
-    auto term_score = [&](const Cursor& c) { return c.idf * c.count() * (k1 + 1.0) / (c.count() + norm); };
+    // The length comes with the posting: reading lengths_[slot] here missed the
+    // cache for almost every document and was a third of the search in the server.
+    const double length = cursors[pending.front()].occurrence().length;
+    const double norm = k1 * (1.0 - b + b * length / average);
+    auto term_score = [&](const Cursor& c) {
+      const double count = c.occurrence().count;
+      return c.idf * count * (k1 + 1.0) / (count + norm);
+    };
     double score = 0;
     while (!pending.empty() && cursors[pending.front()].slot() == slot) {
       std::pop_heap(pending.begin(), pending.end(), later);
@@ -258,10 +282,9 @@ std::vector<TextHit> NamespaceText::search(const std::vector<std::string>& terms
       if (!cursor.done() && cursor.slot() == slot) score += term_score(cursor);
     }
     if (full && score <= threshold) continue;
-    // Checked only for a document that would enter the top k: labels_ is read at a
-    // random place for each document visited, and that cache miss was a third of
-    // the search at 100k documents.
-    if (labels_[slot] == kDead) continue;
+    // Checked only for a document that would enter the top k, and in a bitmap: a
+    // read of labels_ there missed the cache (a fifth of the search in the server).
+    if (dead_[slot]) continue;
     if (full) {
       std::pop_heap(heap.begin(), heap.end(), better);
       heap.pop_back();
@@ -302,11 +325,11 @@ std::vector<int64_t> NamespaceText::neighbours(int64_t label) const {
 }
 
 size_t NamespaceText::memory_bytes() const {
-  size_t bytes = labels_.capacity() * sizeof(int64_t) + lengths_.capacity() * sizeof(uint32_t) +
+  size_t bytes = labels_.capacity() * sizeof(int64_t) + dead_.capacity() / 8 + lengths_.capacity() * sizeof(uint32_t) +
                  postings_.capacity() * sizeof(Postings) +
                  slots_.size() * (sizeof(int64_t) + sizeof(uint32_t) + 2 * sizeof(void*));
   for (const auto& postings : postings_) {
-    bytes += postings.slots.capacity() * sizeof(uint32_t) + postings.counts.capacity() * sizeof(uint16_t);
+    bytes += postings.slots.capacity() * sizeof(uint32_t) + postings.occurrences.capacity() * sizeof(Occurrence);
   }
   for (const auto& [term, id] : term_ids_) bytes += sizeof(std::string) + term.capacity() + 2 * sizeof(void*) + 8;
   return bytes;

@@ -73,9 +73,17 @@ class NamespaceText {
   mutable std::shared_mutex mutex;
 
  private:
+  // A term in one document: its count and the document's length, which BM25's
+  // length norm needs for every posting scored (kept here, beside the count, so
+  // that scoring reads the postings in order and nothing at random). Lengths
+  // above 65,535 terms count as 65,535.
+  struct Occurrence {
+    uint16_t count;
+    uint16_t length;
+  };
   struct Postings {
     std::vector<uint32_t> slots;  // increasing
-    std::vector<uint16_t> counts;
+    std::vector<Occurrence> occurrences;
     uint16_t max_count = 0;
   };
   struct Cursor;
@@ -90,10 +98,11 @@ class NamespaceText {
   boost::unordered_flat_map<std::string, uint32_t> term_ids_;
   std::vector<Postings> postings_;                // by term id
   std::vector<int64_t> labels_;                   // by slot; kDead once removed
+  std::vector<bool> dead_;                        // by slot: labels_[slot] == kDead, in 1/64 of the bytes
   std::vector<uint32_t> lengths_;                 // by slot, in terms
   boost::unordered_flat_map<int64_t, uint32_t> slots_;   // live label -> slot
   uint64_t total_length_ = 0;                     // over all slots, dead ones included
-  uint32_t min_length_ = UINT32_MAX;              // never above any live document's length
+  uint32_t min_length_ = UINT32_MAX;              // never above any live document's (scoring) length
 };
 
 }  // namespace hirag::store::text

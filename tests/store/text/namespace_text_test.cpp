@@ -179,6 +179,27 @@ TEST(NamespaceTextTest, MaxScoreTopKEqualsTheExhaustiveTopK) {
   }
 }
 
+// Documents longer than 65,535 terms count as 65,535 in the length norm; the
+// pruning bounds must assume that too: here a bound from the true lengths is
+// below what documents 1 and 2 score, so "x" would stop being walked before
+// document 3, which belongs in the top 2.
+TEST(NamespaceTextTest, PruningHoldsForDocumentsLongerThanTheLengthCap) {
+  NamespaceText index(kTextbook);
+  index.add(1, {{"filler", 200'000}, {"x", 1}});
+  index.add(2, {{"filler", 200'000}, {"x", 1}});
+  index.add(3, {{"filler", 200'000}, {"x", 2}});
+  index.add(4, {{"filler", 200'000}, {"y", 1}});
+  const auto all = index.search({"x", "y"}, 4);
+  const auto top = index.search({"x", "y"}, 2);
+  ASSERT_EQ(all.size(), 4u);
+  EXPECT_EQ(all[1].label, 3);
+  ASSERT_EQ(top.size(), 2u);
+  for (size_t i = 0; i < top.size(); ++i) {
+    EXPECT_EQ(top[i].label, all[i].label) << i;
+    EXPECT_DOUBLE_EQ(top[i].score, all[i].score) << i;
+  }
+}
+
 TEST(NamespaceTextTest, ALongQueryKeepsItsMostInformativeTerms) {
   NamespaceText index(TextScoring{1.2, 0.75, 2});
   for (int64_t label = 1; label <= 30; ++label) index.add(label, terms_of({"common", "filler"}));
