@@ -31,6 +31,9 @@ constexpr size_t kAccessFlushChunk = 500;
 // Weight of the vector list against the full-text list (1.0) in fusion (best of
 // 0.1/0.3/0.5/1.0 on LoCoMo dev with the local embedder).
 constexpr double kVectorWeight = 0.3;
+// How much deeper than retrieval.candidates a filtered search may look (30 -> 1,920
+// by default): bounds what a filter that matches nothing costs.
+constexpr size_t kMaxDeepening = 64;
 
 // "auto": the hashed local embedder did not add to BM25 on LoCoMo dev, so it is
 // fused only when a real embedding model is configured.
@@ -433,8 +436,8 @@ void MemoryService::unindex_item(const store::ItemKey& key) {
   catalog_.remove(key.seq);
 }
 
-Result<std::vector<FusedCandidate>> MemoryService::candidates(const std::string& tenant,
-                                                              const SearchRequest& request, size_t count) {
+Result<MemoryService::Candidates> MemoryService::candidates(const std::string& tenant, const SearchRequest& request,
+                                                            size_t count) {
   const std::string& mode = request.mode.value_or(mode_);
   RankedList text;
   RankedList vector;
@@ -453,10 +456,10 @@ Result<std::vector<FusedCandidate>> MemoryService::candidates(const std::string&
       vector.scores.push_back(hit.score);
     }
   }
-  auto fused = fuse_ranked(text, vector);
+  Candidates found{fuse_ranked(text, vector), text.seqs.size() < count && vector.seqs.size() < count};
   const auto& retrieval = config_.retrieval;
   add_neighbours(
-      fused, retrieval.neighbour_weight, static_cast<size_t>(retrieval.neighbour_sources),
+      found.fused, retrieval.neighbour_weight, static_cast<size_t>(retrieval.neighbour_sources),
       [&](std::span<const int64_t> seqs) { return text_.neighbours(tenant, request.name_space, seqs); },
       [&](std::span<const int64_t> seqs) {
         std::vector<std::optional<uint64_t>> sessions;
@@ -466,7 +469,7 @@ Result<std::vector<FusedCandidate>> MemoryService::candidates(const std::string&
         }
         return sessions;
       });
-  return fused;
+  return found;
 }
 
 std::vector<MemoryService::RankedCandidate> MemoryService::rank(const std::vector<FusedCandidate>& fused,
@@ -595,15 +598,24 @@ Result<SearchResult> MemoryService::search(const std::string& tenant, const Sear
   // With only a token budget, fill it with as many results as fit.
   const auto top_k = static_cast<size_t>(request.top_k.value_or(request.max_tokens ? limits.max_top_k
                                                                                    : limits.default_top_k));
-  auto fused = candidates(tenant, request, std::max(static_cast<size_t>(limits.candidates), top_k));
-  if (!fused) return std::move(fused).error();
   const int64_t now_ms = now_unix_ms();
-  SearchResult result;
-  result.total_searched = fused->size();
   const uint64_t session_key = request.session_id ? ItemFacts::session_key(*request.session_id) : 0;
-  const auto ranked = rank(*fused, request, session_key, now_ms);
-  if (auto status = select(tenant, request, session_key, top_k, ranked, now_ms, result); !status) {
-    return std::move(status).error();
+  SearchResult result;
+  // Filters (and expiry) are applied to the candidates, so a selective one can
+  // leave fewer than top_k of them: then the search asks the retrievers for four
+  // times as many, while they have more, up to kMaxDeepening times the first count.
+  const size_t first_count = std::max(static_cast<size_t>(limits.candidates), top_k);
+  for (size_t count = first_count;; count *= 4) {
+    auto found = candidates(tenant, request, count);
+    if (!found) return std::move(found).error();
+    result = SearchResult{};
+    result.total_searched = found->fused.size();
+    const auto ranked = rank(found->fused, request, session_key, now_ms);
+    if (auto status = select(tenant, request, session_key, top_k, ranked, now_ms, result); !status) {
+      return std::move(status).error();
+    }
+    const bool filtered = ranked.size() < found->fused.size() || !request.filters.empty();
+    if (result.items.size() >= top_k || !filtered || found->exhausted || count >= first_count * kMaxDeepening) break;
   }
   std::vector<int64_t> returned;
   returned.reserve(result.items.size());

@@ -79,8 +79,12 @@ class MemoryService {
   Result<std::vector<std::string>> add_batch_records(std::vector<store::MemoryItem>& records, const char* store_op);
   Result<std::vector<embed::Vector>> embed(const std::vector<std::string>& texts, embed::Purpose purpose);
   std::optional<int64_t> expiry_for(Level level, int64_t now_ms) const;
-  Result<std::vector<FusedCandidate>> candidates(const std::string& tenant, const SearchRequest& request,
-                                                 size_t count);
+  struct Candidates {
+    std::vector<FusedCandidate> fused;
+    bool exhausted = false;  // every retriever gave fewer than asked: none has more
+  };
+  // Up to `count` candidates from each retriever, fused, with their neighbours.
+  Result<Candidates> candidates(const std::string& tenant, const SearchRequest& request, size_t count);
   struct RankedCandidate {
     int64_t seq = 0;
     int64_t token_count = 0;

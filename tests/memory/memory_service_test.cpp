@@ -287,6 +287,30 @@ TEST_F(MemoryServiceTest, SessionFilter) {
   EXPECT_EQ(search_ids("rockets", request).size(), 1u);
 }
 
+// The full-text candidates of a query that 200 items match equally are the 30
+// oldest; the session asked for holds only the 5 newest. Filtering looks deeper.
+TEST_F(MemoryServiceTest, ASelectiveFilterLooksBeyondTheFirstCandidates) {
+  std::vector<NewItem> items(200);
+  for (size_t i = 0; i < items.size(); ++i) {
+    items[i].text = "weekly status of the launch";
+    items[i].level = Level::LongTerm;
+    items[i].session_id = i < 195 ? "s-old" : "s-new";
+    if (i >= 190) items[i].metadata = {{"team", "red"}};
+  }
+  ASSERT_TRUE(service_->add_batch("t1", std::move(items)).ok());
+  SearchRequest by_session;
+  by_session.session_id = "s-new";
+  by_session.top_k = 10;
+  EXPECT_EQ(search_ids("launch status", by_session).size(), 5u);
+  SearchRequest by_metadata;
+  by_metadata.filters = {{"team", "red"}};
+  by_metadata.top_k = 8;
+  EXPECT_EQ(search_ids("launch status", by_metadata).size(), 8u);
+  SearchRequest unfiltered;
+  unfiltered.top_k = 10;
+  EXPECT_EQ(search_ids("launch status", unfiltered).size(), 10u);
+}
+
 TEST_F(MemoryServiceTest, TheTurnStoredNextToTheBestMatchIsFoundToo) {
   add("Caroline: what did you do last weekend?");
   const auto answer = add("Melanie: we drove up the coast and camped by the lighthouse");
