@@ -169,21 +169,8 @@ TEST_F(HttpServerTest, BadEncodingListsValidNames) {
   EXPECT_EQ(list.json().at("encodings").as_array().size(), 2u);
 }
 
-// Opens a raw TCP connection to the server.
-int connect_raw(int port) {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) return -1;
-  timeval tv{15, 0};
-  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-  return fd;
-}
-
 TEST_F(HttpServerTest, ClientSendingHeadersSlowlyIsDisconnected) {
-  const int fd = connect_raw(server_->port());
+  const int fd = connect_loopback(server_->port());
   ASSERT_GE(fd, 0);
   const std::string partial = "GET /health/live HTTP/1.1\r\nHost: x\r\n";
   ASSERT_EQ(::send(fd, partial.data(), partial.size(), 0), static_cast<ssize_t>(partial.size()));
@@ -197,7 +184,7 @@ TEST_F(HttpServerTest, ClientSendingHeadersSlowlyIsDisconnected) {
 }
 
 TEST_F(HttpServerTest, KeepAliveServesSeveralRequestsOnOneConnection) {
-  const int fd = connect_raw(server_->port());
+  const int fd = connect_loopback(server_->port());
   ASSERT_GE(fd, 0);
   const std::string two = "GET /health/live HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n";
   ASSERT_EQ(::send(fd, two.data(), two.size(), 0), static_cast<ssize_t>(two.size()));
@@ -214,7 +201,7 @@ TEST_F(HttpServerTest, KeepAliveServesSeveralRequestsOnOneConnection) {
 }
 
 TEST_F(HttpServerTest, GarbageRequestLineIs400) {
-  const int fd = connect_raw(server_->port());
+  const int fd = connect_loopback(server_->port());
   ASSERT_GE(fd, 0);
   const std::string garbage = "THIS IS NOT HTTP\r\n\r\n";
   ::send(fd, garbage.data(), garbage.size(), 0);

@@ -72,6 +72,9 @@ class ServerProcess {
 
 // A TCP port on 127.0.0.1 that was free a moment ago.
 int free_port();
+// A raw TCP connection to 127.0.0.1:port whose reads time out after 15 s (for
+// tests that speak HTTP byte by byte); -1 if it cannot connect. Close it with ::close.
+int connect_loopback(int port);
 // Path of the built hirag binary.
 std::string hirag_binary();
 // Runs `hirag ARGS...` to completion; returns exit code, stdout, stderr.
