@@ -32,7 +32,7 @@ constexpr size_t kAccessFlushChunk = 500;
 // 0.1/0.3/0.5/1.0 on LoCoMo dev with the local embedder).
 constexpr double kVectorWeight = 0.3;
 // How much deeper than retrieval.candidates a filtered search may look (30 -> 1,920
-// by default): bounds what a filter that matches nothing costs.
+// by default, or top_k if more): bounds what a filter that matches nothing costs.
 constexpr size_t kMaxDeepening = 64;
 
 // "auto": the hashed local embedder did not add to BM25 on LoCoMo dev, so it is
@@ -543,18 +543,24 @@ Result<std::vector<MemoryItem>> MemoryService::fetch_rows(const std::string& ten
 // one read of top_k rows does; with metadata filters, which only the row can
 // decide, the page is everything left. A row is taken only if it still passes
 // every filter and fits the token budget (a budget miss is skipped, not an end).
-Status MemoryService::select(const std::string& tenant, const SearchRequest& request, uint64_t session_key,
+// True when the budget left out a candidate: then the budget, not the
+// candidates, bounds the result.
+Result<bool> MemoryService::select(const std::string& tenant, const SearchRequest& request, uint64_t session_key,
                              size_t top_k, const std::vector<RankedCandidate>& ranked, int64_t now_ms,
                              SearchResult& result) {
   const bool metadata_filtered = !request.filters.empty();
   result.items.reserve(std::min(top_k, ranked.size()));
   size_t next = 0;
+  bool over_budget = false;
   while (result.items.size() < top_k && next < ranked.size()) {
     std::vector<size_t> page;
     std::vector<int64_t> seqs;
     int64_t planned_tokens = result.total_tokens;
     for (; next < ranked.size() && (metadata_filtered || result.items.size() + page.size() < top_k); ++next) {
-      if (request.max_tokens && planned_tokens + ranked[next].token_count > *request.max_tokens) continue;
+      if (request.max_tokens && planned_tokens + ranked[next].token_count > *request.max_tokens) {
+        over_budget = true;
+        continue;
+      }
       if (!metadata_filtered) planned_tokens += ranked[next].token_count;
       page.push_back(next);
       seqs.push_back(ranked[next].seq);
@@ -571,13 +577,16 @@ Status MemoryService::select(const std::string& tenant, const SearchRequest& req
           (metadata_filtered && !metadata_matches(item.metadata_json, request.filters))) {
         continue;
       }
-      if (request.max_tokens && result.total_tokens + item.token_count > *request.max_tokens) continue;
+      if (request.max_tokens && result.total_tokens + item.token_count > *request.max_tokens) {
+        over_budget = true;
+        continue;
+      }
       result.total_tokens += item.token_count;
       if (item.level == Level::Immediate) ++result.cache_hits;
       result.items.push_back(ScoredItem{std::move(item), candidate.score, candidate.parts});
     }
   }
-  return ok_status();
+  return over_budget;
 }
 
 Result<SearchResult> MemoryService::search(const std::string& tenant, const SearchRequest& request) {
@@ -603,19 +612,20 @@ Result<SearchResult> MemoryService::search(const std::string& tenant, const Sear
   SearchResult result;
   // Filters (and expiry) are applied to the candidates, so a selective one can
   // leave fewer than top_k of them: then the search asks the retrievers for four
-  // times as many, while they have more, up to kMaxDeepening times the first count.
+  // times as many while they have more, up to kMaxDeepening x retrieval.candidates
+  // (or top_k, if more). A full token budget ends it as top_k results do.
   const size_t first_count = std::max(static_cast<size_t>(limits.candidates), top_k);
-  for (size_t count = first_count;; count *= 4) {
+  const size_t deepest = std::max(first_count, kMaxDeepening * static_cast<size_t>(limits.candidates));
+  for (size_t count = first_count;; count = std::min(count * 4, deepest)) {
     auto found = candidates(tenant, request, count);
     if (!found) return std::move(found).error();
     result = SearchResult{};
     result.total_searched = found->fused.size();
     const auto ranked = rank(found->fused, request, session_key, now_ms);
-    if (auto status = select(tenant, request, session_key, top_k, ranked, now_ms, result); !status) {
-      return std::move(status).error();
-    }
+    auto over_budget = select(tenant, request, session_key, top_k, ranked, now_ms, result);
+    if (!over_budget) return std::move(over_budget).error();
     const bool filtered = ranked.size() < found->fused.size() || !request.filters.empty();
-    if (result.items.size() >= top_k || !filtered || found->exhausted || count >= first_count * kMaxDeepening) break;
+    if (result.items.size() >= top_k || *over_budget || !filtered || found->exhausted || count >= deepest) break;
   }
   std::vector<int64_t> returned;
   returned.reserve(result.items.size());

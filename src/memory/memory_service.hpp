@@ -94,8 +94,10 @@ class MemoryService {
   // session_key: ItemFacts::session_key of the request's session_id (0 without one).
   std::vector<RankedCandidate> rank(const std::vector<FusedCandidate>& fused, const SearchRequest& request,
                                     uint64_t session_key, int64_t now_ms) const;
-  Status select(const std::string& tenant, const SearchRequest& request, uint64_t session_key, size_t top_k,
-                const std::vector<RankedCandidate>& ranked, int64_t now_ms, SearchResult& result);
+  // Fills result with the best of `ranked` that pass every filter and fit the
+  // budget; true when the token budget left one out.
+  Result<bool> select(const std::string& tenant, const SearchRequest& request, uint64_t session_key, size_t top_k,
+                      const std::vector<RankedCandidate>& ranked, int64_t now_ms, SearchResult& result);
   // The rows of `seqs` that belong to the tenant, in that order: from the row
   // cache, the rest from the store (and then cached).
   Result<std::vector<MemoryItem>> fetch_rows(const std::string& tenant, const std::vector<int64_t>& seqs);

@@ -311,6 +311,29 @@ TEST_F(MemoryServiceTest, ASelectiveFilterLooksBeyondTheFirstCandidates) {
   EXPECT_EQ(search_ids("launch status", unfiltered).size(), 10u);
 }
 
+// When the token budget is what limits a filtered search, it does not look deeper.
+TEST_F(MemoryServiceTest, AFullTokenBudgetEndsAFilteredSearch) {
+  std::vector<NewItem> items(200);
+  for (size_t i = 0; i < items.size(); ++i) {
+    items[i].text = "weekly status of the launch";
+    items[i].level = Level::LongTerm;
+    items[i].session_id = i % 2 == 0 ? "s-even" : "s-odd";
+  }
+  ASSERT_TRUE(service_->add_batch("t1", std::move(items)).ok());
+  SearchRequest request;
+  request.query = "launch status";
+  request.session_id = "s-even";
+  request.top_k = 10;
+  auto unbounded = service_->search("t1", request);
+  ASSERT_TRUE(unbounded.ok());
+  ASSERT_EQ(unbounded->items.size(), 10u);
+  request.max_tokens = 3 * unbounded->items.front().item.token_count;
+  auto bounded = service_->search("t1", request);
+  ASSERT_TRUE(bounded.ok());
+  EXPECT_EQ(bounded->items.size(), 3u);
+  EXPECT_LE(bounded->total_searched, unbounded->total_searched);  // one pass, as without a budget
+}
+
 TEST_F(MemoryServiceTest, TheTurnStoredNextToTheBestMatchIsFoundToo) {
   add("Caroline: what did you do last weekend?");
   const auto answer = add("Melanie: we drove up the coast and camped by the lighthouse");
