@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <mutex>
 #include <thread>
@@ -61,6 +62,18 @@ class MemoryServiceTest : public ::testing::Test {
     auto id = service_->add(tenant, std::move(item));
     EXPECT_TRUE(id.ok()) << id.error().message;
     return id.ok() ? *id : "";
+  }
+
+  // `count` LongTerm items that the query "launch status" matches equally (so the
+  // full-text candidates are the oldest), each shaped by `shape(index, item)`.
+  void add_equal_matches(size_t count, const std::function<void(size_t, NewItem&)>& shape) {
+    std::vector<NewItem> items(count);
+    for (size_t i = 0; i < count; ++i) {
+      items[i].text = "weekly status of the launch";
+      items[i].level = Level::LongTerm;
+      shape(i, items[i]);
+    }
+    ASSERT_TRUE(service_->add_batch("t1", std::move(items)).ok());
   }
 
   std::vector<std::string> search_ids(const std::string& query, SearchRequest request = {},
@@ -290,14 +303,10 @@ TEST_F(MemoryServiceTest, SessionFilter) {
 // The full-text candidates of a query that 200 items match equally are the 30
 // oldest; the session asked for holds only the 5 newest. Filtering looks deeper.
 TEST_F(MemoryServiceTest, ASelectiveFilterLooksBeyondTheFirstCandidates) {
-  std::vector<NewItem> items(200);
-  for (size_t i = 0; i < items.size(); ++i) {
-    items[i].text = "weekly status of the launch";
-    items[i].level = Level::LongTerm;
-    items[i].session_id = i < 195 ? "s-old" : "s-new";
-    if (i >= 190) items[i].metadata = {{"team", "red"}};
-  }
-  ASSERT_TRUE(service_->add_batch("t1", std::move(items)).ok());
+  add_equal_matches(200, [](size_t i, NewItem& item) {
+    item.session_id = i < 195 ? "s-old" : "s-new";
+    if (i >= 190) item.metadata = {{"team", "red"}};
+  });
   SearchRequest by_session;
   by_session.session_id = "s-new";
   by_session.top_k = 10;
@@ -313,13 +322,7 @@ TEST_F(MemoryServiceTest, ASelectiveFilterLooksBeyondTheFirstCandidates) {
 
 // When the token budget is what limits a filtered search, it does not look deeper.
 TEST_F(MemoryServiceTest, AFullTokenBudgetEndsAFilteredSearch) {
-  std::vector<NewItem> items(200);
-  for (size_t i = 0; i < items.size(); ++i) {
-    items[i].text = "weekly status of the launch";
-    items[i].level = Level::LongTerm;
-    items[i].session_id = i % 2 == 0 ? "s-even" : "s-odd";
-  }
-  ASSERT_TRUE(service_->add_batch("t1", std::move(items)).ok());
+  add_equal_matches(200, [](size_t i, NewItem& item) { item.session_id = i % 2 == 0 ? "s-even" : "s-odd"; });
   SearchRequest request;
   request.query = "launch status";
   request.session_id = "s-even";
