@@ -170,6 +170,7 @@ void NamespaceText::save(snapshot::BinaryFileWriter& out) const {
 void NamespaceText::load(snapshot::BinaryFileReader& in) {
   labels_ = in.get_array<int64_t>();
   lengths_ = in.get_array<uint32_t>();
+  if (lengths_.size() != labels_.size()) in.fail();  // the postings' lengths are read from it below
   // A term is at least its length prefix and two empty arrays.
   const auto term_count = in.get_count(sizeof(uint32_t) + 2 * sizeof(uint64_t));
   postings_.resize(term_count);
@@ -184,7 +185,7 @@ void NamespaceText::load(snapshot::BinaryFileReader& in) {
                              std::adjacent_find(postings.slots.begin(), postings.slots.end(),
                                                 std::greater_equal<>()) == postings.slots.end() &&
                              (postings.slots.empty() || postings.slots.back() < labels_.size());
-    if (!well_formed || lengths_.size() != labels_.size() || !term_ids_.emplace(std::move(term), id).second) {
+    if (!well_formed || !term_ids_.emplace(std::move(term), id).second) {
       in.fail();
       break;
     }
@@ -194,7 +195,7 @@ void NamespaceText::load(snapshot::BinaryFileReader& in) {
       postings.max_count = std::max(postings.max_count, counts[i]);
     }
   }
-  if (lengths_.size() != labels_.size() || !restore_derived()) in.fail();
+  if (!in.ok() || !restore_derived()) in.fail();
 }
 
 double NamespaceText::upper_bound(const Postings& postings, double term_idf) const {
