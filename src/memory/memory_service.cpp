@@ -436,22 +436,29 @@ void MemoryService::unindex_item(const store::ItemKey& key) {
   catalog_.remove(key.seq);
 }
 
-Result<MemoryService::Candidates> MemoryService::candidates(const std::string& tenant, const SearchRequest& request,
-                                                            size_t count) {
+Result<MemoryService::AnalysedQuery> MemoryService::analyse(const SearchRequest& request) {
   const std::string& mode = request.mode.value_or(mode_);
+  AnalysedQuery query;
+  if (mode != "vector") query.terms = query_terms(request.query);
+  if (mode != "bm25") {
+    auto vectors = embed({request.query}, embed::Purpose::Query);
+    if (!vectors) return std::move(vectors).error();
+    query.vector = std::move(vectors->front());
+  }
+  return query;
+}
+
+MemoryService::Candidates MemoryService::candidates(const std::string& tenant, const SearchRequest& request,
+                                                    const AnalysedQuery& query, size_t count) {
   RankedList text;
   RankedList vector;
-  if (mode != "vector") {
-    for (const auto& hit : text_.search(tenant, request.name_space, query_terms(request.query), count)) {
-      text.seqs.push_back(hit.label);
-      text.scores.push_back(hit.score);
-    }
+  for (const auto& hit : text_.search(tenant, request.name_space, query.terms, count)) {
+    text.seqs.push_back(hit.label);
+    text.scores.push_back(hit.score);
   }
-  if (mode != "bm25") {
-    auto query_vector = embed({request.query}, embed::Purpose::Query);
-    if (!query_vector) return std::move(query_vector).error();
+  if (query.vector) {
     vector.weight = kVectorWeight;
-    for (const auto& hit : index_.search(tenant, request.name_space, query_vector->front(), count)) {
+    for (const auto& hit : index_.search(tenant, request.name_space, *query.vector, count)) {
       vector.seqs.push_back(hit.label);
       vector.scores.push_back(hit.score);
     }
@@ -614,18 +621,19 @@ Result<SearchResult> MemoryService::search(const std::string& tenant, const Sear
   // leave fewer than top_k of them: then the search asks the retrievers for four
   // times as many while they have more, up to kMaxDeepening x retrieval.candidates
   // (or top_k, if more). A full token budget ends it as top_k results do.
+  const auto query = analyse(request);  // once: a deeper pass asks the retrievers again, not the embedder
+  if (!query) return std::move(query).error();
   const size_t first_count = std::max(static_cast<size_t>(limits.candidates), top_k);
   const size_t deepest = std::max(first_count, kMaxDeepening * static_cast<size_t>(limits.candidates));
   for (size_t count = first_count;; count = std::min(count * 4, deepest)) {
-    auto found = candidates(tenant, request, count);
-    if (!found) return std::move(found).error();
+    const auto found = candidates(tenant, request, *query, count);
     result = SearchResult{};
-    result.total_searched = found->fused.size();
-    const auto ranked = rank(found->fused, request, session_key, now_ms);
+    result.total_searched = found.fused.size();
+    const auto ranked = rank(found.fused, request, session_key, now_ms);
     auto over_budget = select(tenant, request, session_key, top_k, ranked, now_ms, result);
     if (!over_budget) return std::move(over_budget).error();
-    const bool filtered = ranked.size() < found->fused.size() || !request.filters.empty();
-    if (result.items.size() >= top_k || *over_budget || !filtered || found->exhausted || count >= deepest) break;
+    const bool filtered = ranked.size() < found.fused.size() || !request.filters.empty();
+    if (result.items.size() >= top_k || *over_budget || !filtered || found.exhausted || count >= deepest) break;
   }
   std::vector<int64_t> returned;
   returned.reserve(result.items.size());

@@ -83,8 +83,16 @@ class MemoryService {
     std::vector<FusedCandidate> fused;
     bool exhausted = false;  // every retriever gave fewer than asked: none has more
   };
+  // The query as the retrievers take it: terms for full text (none in vector
+  // mode), an embedding for the vector index (none in bm25 mode).
+  struct AnalysedQuery {
+    std::vector<std::string> terms;
+    std::optional<embed::Vector> vector;
+  };
+  Result<AnalysedQuery> analyse(const SearchRequest& request);
   // Up to `count` candidates from each retriever, fused, with their neighbours.
-  Result<Candidates> candidates(const std::string& tenant, const SearchRequest& request, size_t count);
+  Candidates candidates(const std::string& tenant, const SearchRequest& request, const AnalysedQuery& query,
+                        size_t count);
   struct RankedCandidate {
     int64_t seq = 0;
     int64_t token_count = 0;
