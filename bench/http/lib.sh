@@ -1,14 +1,18 @@
 # bench/http/lib.sh: what the HTTP benchmarks share: a server on a free loopback
 # port with a temporary data dir (stopped by pid on exit) and one wrk measurement
-# per scenario with requests/s, p50, p99 and the server's CPU time per request.
+# per scenario with requests/s, p50, p99 and the server's CPU time per request,
+# and the same with bench/loadgen (closed loop beside wrk, or open loop at a rate).
 # Sourced by bench/http/run.sh and bench/http/search.sh.
 # Environment knobs (defaults in brackets):
-#   HIRAG_BIN [build/hirag]  THREADS [2]  CONNECTIONS [64]  DURATION [10s]  WARMUP [2s]
-#   KEEP=1 keeps the temp dir (raw wrk outputs, server logs)
-# Needs: wrk, curl, python3. wrk runs on the same machine and competes with the
-# server for the cores; the figures are for that setup.
+#   HIRAG_BIN [build/hirag]  LOADGEN [build/bench/loadgen]
+#   THREADS [2]  CONNECTIONS [64]  DURATION [10s]  WARMUP [2s]
+#   KEEP=1 keeps the temp dir (raw wrk outputs, loadgen timelines, server logs)
+# Needs: wrk, curl, python3, and the loadgen target (cmake --build build --target
+# hirag loadgen). The load generators run on the same machine and compete with
+# the server for the cores; the figures are for that setup.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BIN="${HIRAG_BIN:-$ROOT/build/hirag}"
+LOADGEN="${LOADGEN:-$ROOT/build/bench/loadgen}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-64}"
 DURATION="${DURATION:-10s}"
@@ -17,7 +21,9 @@ WARMUP="${WARMUP:-2s}"
 for tool in wrk curl python3; do
   command -v "$tool" >/dev/null || { echo "$(basename "$0"): $tool is not installed (scripts/install-deps.sh)" >&2; exit 1; }
 done
-[[ -x "$BIN" ]] || { echo "$(basename "$0"): $BIN not found; build it: cmake --build build --target hirag" >&2; exit 1; }
+for program in "$BIN" "$LOADGEN"; do
+  [[ -x "$program" ]] || { echo "$(basename "$0"): $program not found; build it: cmake --build build --target hirag loadgen" >&2; exit 1; }
+done
 
 WORK="$(mktemp -d /tmp/hirag-bench-http.XXXXXX)"
 DATA="$WORK/data"
@@ -88,6 +94,28 @@ run_wrk() {
   socket_errors="$(awk -F'Socket errors: ' 'NF > 1 {print $2}' <<<"$out")"
   printf '%-28s %12s %10s %10s %14s   non-2xx=%s%s\n' "$name" "$rps" "$p50" "$p99" "$cpu_us" "${errors:-0}" \
     "${socket_errors:+  socket errors: $socket_errors}"
+}
+
+# run_loadgen NAME RATE [loadgen args...]: like run_wrk, with bench/loadgen on
+# CONNECTIONS connections; RATE 0 = closed loop (as wrk), else open loop at RATE
+# requests/s with latency counted from when each request was due. Also prints
+# p99.9 and the generator's own CPU time per request (taken from the same cores).
+run_loadgen() {
+  local name="$1" rate="$2"
+  shift 2
+  local cpu_before cpu_after out
+  cpu_before="$(server_cpu_ticks)"
+  out="$("$LOADGEN" --port "$PORT" --connections "$CONNECTIONS" --rate "$rate" --warmup "${WARMUP%s}" \
+    --duration "${DURATION%s}" --timeline "$WORK/timeline-${name// /_}.txt" "$@")"
+  cpu_after="$(server_cpu_ticks)"
+  echo "$out" >"$WORK/loadgen-$name.txt"
+  # The server's CPU covers the warm-up too: divide by every answer of the run.
+  awk -v t="$((cpu_after - cpu_before))" -v hz="$(getconf CLK_TCK)" -v name="$name" '{
+    for (i = 1; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
+    n = f["answered"]
+    printf "%-28s %12s %8.2fms %8.2fms %14.1f   p99.9=%.2fms loadgen-cpu-us/req=%s non-2xx=%s socket-errors=%s\n",
+      name, f["rps"], f["p50_ms"], f["p99_ms"], (n > 0 ? t / hz * 1e6 / n : 0), f["p999_ms"],
+      f["loadgen_cpu_us_per_req"], f["non_2xx"], f["socket_errors"] }' <<<"$out"
 }
 
 # begin_benchmark NAME: prints the run's header (time, machine, wrk settings, load,

@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# bench/http/run.sh: HTTP load benchmark of the real server with wrk.
+# bench/http/run.sh: HTTP load benchmark of the real server, wrk and
+# bench/loadgen side by side in one run.
 #
 # Starts `build/hirag serve` on a free loopback port with a temporary data dir,
-# rate limiting off, and measures with wrk (after a warm-up):
+# rate limiting off, and measures (after a warm-up):
 #   live      GET  /health/live                  (no auth, smallest handler)
 #   count     POST /api/v1/tokens/count          (API key + JSON body, bench/http/post_count.lua)
-# each with the access log off, then again with it on (one spdlog line per request).
+# each with the access log off, then again with it on (one spdlog line per request):
+# with wrk -t2, with loadgen in closed loop (both at CONNECTIONS connections), and
+# /health/live with loadgen in open loop at LIVE_RATE requests/s.
 # Prints requests/s, p50, p99 and the server's CPU time per request per scenario,
 # then stops the server. Also prints the machine load: on a shared machine
 # requests/s and latencies are only meaningful when the load average is low.
 #
-# Usage:  bench/http/run.sh            (after: cmake --build build --target hirag)
+# Usage:  bench/http/run.sh            (after: cmake --build build --target hirag loadgen)
+#   LIVE_RATE [50000]: the open-loop rate for /health/live (the issue's throughput target).
 # Knobs and needs: bench/http/lib.sh.
 set -euo pipefail
 
@@ -18,6 +22,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 LUA="$ROOT/bench/http/post_count.lua"
 # shellcheck source=bench/http/lib.sh
 source "$ROOT/bench/http/lib.sh"
+LIVE_RATE="${LIVE_RATE:-50000}"
 
 begin_benchmark "HTTP"
 
@@ -30,6 +35,11 @@ for access_log in false true; do
     -H "Authorization: Bearer $HIRAG_BENCH_KEY" -d '{"text":"hello"}' "http://127.0.0.1:$PORT/api/v1/tokens/count")"
   [[ "$status" == 200 ]] || echo "warning: POST /api/v1/tokens/count answered $status" >&2
   run_wrk "live $suffix" "http://127.0.0.1:$PORT/health/live"
+  run_loadgen "live $suffix, loadgen" 0 --path /health/live
+  run_loadgen "live $suffix, $LIVE_RATE/s" "$LIVE_RATE" --path /health/live
   run_wrk "count $suffix" "http://127.0.0.1:$PORT/api/v1/tokens/count" -s "$LUA"
+  run_loadgen "count $suffix, loadgen" 0 --method POST --path /api/v1/tokens/count \
+    --header "Content-Type: application/json" --header "Authorization: Bearer $HIRAG_BENCH_KEY" \
+    --bodies "$ROOT/bench/http/count_body.json"
   stop_server
 done

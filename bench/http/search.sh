@@ -2,12 +2,18 @@
 # bench/http/search.sh: memory over HTTP against the real server (default
 # configuration, rate limiting off). Loads synthetic items into one namespace
 # through the batch endpoint (bench/http/ingest.py, reports items/s), then
-# measures POST /api/v1/contexts/search with wrk (bench/http/search.lua) at each
-# size in ITEMS, then restarts the server and reports the time until /health/ready
-# and the server's resident memory per item.
+# measures POST /api/v1/contexts/search at each size in ITEMS:
+#   - throughput: wrk (bench/http/search.lua) and loadgen in closed loop, side by
+#     side, at CONNECTIONS connections (then latency is CONNECTIONS / throughput);
+#   - latency at a given load: loadgen in open loop at each of RATES requests/s,
+#     counted from when each request was due (bench/http/search_bodies.py draws the
+#     queries as search.lua does);
+# then restarts the server and reports the time until /health/ready and the
+# server's resident memory.
 #
-# Usage:  bench/http/search.sh        (after: cmake --build build --target hirag)
+# Usage:  bench/http/search.sh        (after: cmake --build build --target hirag loadgen)
 #   ITEMS ["10000 100000"]: namespace sizes to measure at, increasing.
+#   RATES ["2000 5000 10000"]: open-loop rates.
 # Other knobs and needs: bench/http/lib.sh.
 set -euo pipefail
 
@@ -15,12 +21,16 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # shellcheck source=bench/http/lib.sh
 source "$ROOT/bench/http/lib.sh"
 ITEMS="${ITEMS:-10000 100000}"
+RATES="${RATES:-2000 5000 10000}"
 
 resident_mib() {
   awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER_PID/status"
 }
 
 begin_benchmark "search"
+python3 "$ROOT/bench/http/search_bodies.py" --count 20000 >"$WORK/search-bodies.jsonl"
+SEARCH_ARGS=(--method POST --path /api/v1/contexts/search --header "Content-Type: application/json"
+             --header "Authorization: Bearer $HIRAG_BENCH_KEY" --bodies "$WORK/search-bodies.jsonl")
 start_server false
 idle_mib="$(resident_mib)"
 
@@ -32,9 +42,10 @@ for target in $ITEMS; do
   echo "# ingested $count items in ${seconds} s: $rate items/s (batches of 1000)"
   loaded="$target"
   run_wrk "search $loaded items" "http://127.0.0.1:$PORT/api/v1/contexts/search" -s "$ROOT/bench/http/search.lua"
-  # Latency under light load: with 64 connections queued, latency is 64 / throughput.
-  CONNECTIONS=4 THREADS=1 run_wrk "search $loaded items, 4 conn" "http://127.0.0.1:$PORT/api/v1/contexts/search" \
-    -s "$ROOT/bench/http/search.lua"
+  run_loadgen "search $loaded items, loadgen" 0 "${SEARCH_ARGS[@]}"
+  for rate in $RATES; do
+    run_loadgen "search $loaded items, $rate/s" "$rate" "${SEARCH_ARGS[@]}"
+  done
 done
 echo "# resident memory: $(resident_mib) MiB with $loaded items, $idle_mib MiB empty"
 
