@@ -77,7 +77,7 @@ run_wrk() {
   cpu_before="$(server_cpu_ticks)"
   out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url")"
   cpu_after="$(server_cpu_ticks)"
-  echo "$out" >"$WORK/wrk-$name.txt"
+  echo "$out" >"$WORK/wrk-${name//[^A-Za-z0-9=.-]/_}.txt"
   local rps p50 p99 errors
   rps="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")"
   p50="$(awk '$1 == "50%" {print $2}' <<<"$out")"
@@ -106,9 +106,9 @@ run_loadgen() {
   local cpu_before cpu_after out
   cpu_before="$(server_cpu_ticks)"
   out="$("$LOADGEN" --port "$PORT" --connections "$CONNECTIONS" --rate "$rate" --warmup "${WARMUP%s}" \
-    --duration "${DURATION%s}" --timeline "$WORK/timeline-${name// /_}.txt" "$@")"
+    --duration "${DURATION%s}" --timeline "$WORK/timeline-${name//[^A-Za-z0-9=.-]/_}.txt" "$@")"
   cpu_after="$(server_cpu_ticks)"
-  echo "$out" >"$WORK/loadgen-$name.txt"
+  echo "$out" >"$WORK/loadgen-${name//[^A-Za-z0-9=.-]/_}.txt"
   # The server's CPU covers the warm-up too: divide by every answer of the run.
   awk -v t="$((cpu_after - cpu_before))" -v hz="$(getconf CLK_TCK)" -v name="$name" '{
     for (i = 1; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
