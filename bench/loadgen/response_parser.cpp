@@ -38,7 +38,8 @@ Framing frame_response(std::string_view buffer, ParsedResponse& out) {
   // "HTTP/1.1 200 OK": the status is the three digits after the first space.
   if (head.size() < 12 || head.substr(0, 5) != "HTTP/") return Framing::Malformed;
   int status = 0;
-  if (std::from_chars(head.data() + 9, head.data() + 12, status).ec != std::errc()) return Framing::Malformed;
+  const auto parsed = std::from_chars(head.data() + 9, head.data() + 12, status);
+  if (parsed.ec != std::errc() || parsed.ptr != head.data() + 12) return Framing::Malformed;
   const auto length = content_length(head);
   if (!length) return Framing::Malformed;
   const size_t size = head_end + kHeadEnd.size() + *length;
