@@ -21,7 +21,7 @@ echo "## context build (8k window, 50 turns, 100k items)"
 "$BUILD/bench/bench_context"
 echo "## retrieval quality (LoCoMo dev, in process)"
 "$BUILD/bench/bench_locomo"
-echo "## HTTP (wrk against the real server)"
-HIRAG_BIN="$BUILD/hirag" bench/http/run.sh
+echo "## HTTP (wrk and bench/loadgen against the real server)"
+HIRAG_BIN="$BUILD/hirag" LOADGEN="$BUILD/bench/loadgen" bench/http/run.sh
 echo "## memory over HTTP (search at 10k/100k items, ingest, restart)"
-HIRAG_BIN="$BUILD/hirag" bench/http/search.sh
+HIRAG_BIN="$BUILD/hirag" LOADGEN="$BUILD/bench/loadgen" bench/http/search.sh
