@@ -20,6 +20,7 @@ struct ServerConfig {
   std::string data_dir = "./data";
   int64_t io_threads = 0;        // 0 = one per core
   int64_t worker_threads = 0;    // 0 = two per core
+  bool inline_search = true;     // searches that call no remote model run on the I/O threads
   int64_t max_body_bytes = 10 * 1024 * 1024;
   int64_t max_header_bytes = 16 * 1024;
   int64_t read_timeout_ms = 10'000;   // a request must arrive within this once started

@@ -162,6 +162,10 @@ std::vector<ConfigKey> build_keys() {
                       "Network I/O threads (0 = one per core)"));
   k.push_back(int_key("server", "worker_threads", HIRAG_FIELD(int64_t, server.worker_threads), 0, 1024,
                       "Threads for blocking work: storage, embedding, summaries (0 = two per core)"));
+  k.push_back(bool_key("server", "inline_search", HIRAG_FIELD(bool, server.inline_search),
+                       "Searches that call no remote model (the local embedder) run on the I/O threads, without "
+                       "two hand-offs to the worker pool; off when the database is far larger than memory, so "
+                       "that a search waiting for the disk holds up no other connection"));
   k.push_back(int_key("server", "max_body_bytes", HIRAG_FIELD(int64_t, server.max_body_bytes), 1, kMax,
                       "Largest request body accepted (413 above)"));
   k.push_back(int_key("server", "max_header_bytes", HIRAG_FIELD(int64_t, server.max_header_bytes), 1024,

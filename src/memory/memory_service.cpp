@@ -37,9 +37,11 @@ constexpr size_t kMaxDeepening = 64;
 
 // "auto": the hashed local embedder did not add to BM25 on LoCoMo dev, so it is
 // fused only when a real embedding model is configured.
+bool is_remote(const embed::Embedder& embedder) { return !embedder.model_id().starts_with("local-"); }
+
 std::string effective_mode(const std::string& configured, const embed::Embedder& embedder) {
   if (configured != "auto") return configured;
-  return embedder.model_id().starts_with("local-") ? "bm25" : "hybrid";
+  return is_remote(embedder) ? "hybrid" : "bm25";
 }
 
 // Observes the wall time of one store operation on destruction.
@@ -106,6 +108,8 @@ MemoryService::MemoryService(const Config& config, std::unique_ptr<store::ItemSt
       rows_(static_cast<size_t>(config.memory.row_cache_bytes)) {}
 
 MemoryService::~MemoryService() { shutdown(); }
+
+bool MemoryService::searches_call_remote() const { return is_remote(*embedder_); }
 
 namespace {
 

@@ -58,6 +58,10 @@ class MemoryService {
   // Removes a namespace's items of one level (or all); returns how many.
   Result<size_t> clear(const std::string& tenant, const std::string& name_space, std::optional<Level> level);
 
+  // True when a search may wait on a remote model: the query's vector comes from a
+  // remote embedder in hybrid and vector modes (a request may ask for either).
+  bool searches_call_remote() const;
+
   // Maintenance, run by the sweeper (public for tests and shutdown).
   Result<size_t> sweep_expired();
   Status flush_access();

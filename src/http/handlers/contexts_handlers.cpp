@@ -40,6 +40,10 @@ Result<memory::ListQuery> list_query(const Request& request) {
 
 void register_context_routes(Router& router, Services& services) {
   memory::MemoryService* memory = services.memory;
+  // A search that waits on no remote model is CPU work on memory (and rows SQLite
+  // reads from the page cache): on the I/O thread it skips two thread hand-offs,
+  // 15-40% of a search's server CPU at 2-10k searches/s (bench/RESULTS.md).
+  const bool search_inline = services.config->server.inline_search && !memory->searches_call_remote();
 
   router.add(Method::Post, "/api/v1/contexts", [memory](Request& request) {
     auto item = decode_new_item(request.body);
@@ -64,7 +68,7 @@ void register_context_routes(Router& router, Services& services) {
     auto result = memory->search(request.tenant, *search);
     if (!result) return error_response(result.error());
     return json_response(200, encode_search(*result, search->explain));
-  }, kJsonRoute);
+  }, RouteOptions{.blocking = !search_inline, .json_body = true});
 
   router.add(Method::Get, "/api/v1/contexts", [memory](Request& request) {
     auto query = list_query(request);
