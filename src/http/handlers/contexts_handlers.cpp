@@ -42,7 +42,7 @@ void register_context_routes(Router& router, Services& services) {
   memory::MemoryService* memory = services.memory;
   // A search that waits on no remote model is CPU work on memory (and rows SQLite
   // reads from the page cache): on the I/O thread it skips two thread hand-offs,
-  // 15-40% of a search's server CPU at 2-10k searches/s (bench/RESULTS.md).
+  // 8-43% of a search's server CPU at 2-10k searches/s (bench/RESULTS.md).
   const bool search_inline = services.config->server.inline_search && !memory->searches_call_remote();
 
   router.add(Method::Post, "/api/v1/contexts", [memory](Request& request) {
