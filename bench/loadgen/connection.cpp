@@ -40,6 +40,7 @@ void Connection::reconnect() {
   ::close(fd_);  // also leaves the epoll set
   fd_ = -1;
   busy_ = false;
+  peer_closed_ = false;
   request_ = nullptr;
   input_.clear();
   open();
@@ -83,11 +84,13 @@ Connection::ReadState Connection::read(ParsedResponse& response) {
       continue;
     }
     if (n < 0 && errno == EAGAIN) break;
-    return ReadState::Failed;  // closed by the peer, or a socket error
+    peer_closed_ = true;  // closed by the peer, or a socket error
+    break;
   }
+  if (!busy_) return peer_closed_ ? ReadState::Closed : ReadState::Pending;
   switch (frame_response(input_, response)) {
     case Framing::NeedMore:
-      return ReadState::Pending;
+      return peer_closed_ ? ReadState::Failed : ReadState::Pending;
     case Framing::Malformed:
       return ReadState::Failed;
     case Framing::Complete:

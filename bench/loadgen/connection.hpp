@@ -31,10 +31,13 @@ class Connection {
   // Continues a write the socket could not take whole. False on a socket error.
   bool resume_write();
   // Reads what has arrived. Complete: `response` is framed and the connection is
-  // free for the next request. Failed: the peer closed or sent what cannot be framed.
-  enum class ReadState { Complete, Pending, Failed };
+  // free for the next request (unless the answer said "Connection: close" or
+  // peer_closed() tells that the server closed it after the answer). Closed: the server closed it with nothing in flight.
+  // Failed: it closed or broke with a request in flight, or sent what cannot be framed.
+  enum class ReadState { Complete, Pending, Closed, Failed };
   ReadState read(ParsedResponse& response);
-  // After a failure: a new socket, nothing in flight. Throws as the constructor does.
+  bool peer_closed() const { return peer_closed_; }
+  // A new socket, nothing in flight. Throws as the constructor does.
   void reconnect();
 
  private:
@@ -46,6 +49,7 @@ class Connection {
   uint32_t index_;
   int fd_ = -1;
   bool busy_ = false;
+  bool peer_closed_ = false;
   int64_t due_ns_ = 0;
   const std::string* request_ = nullptr;
   size_t written_ = 0;

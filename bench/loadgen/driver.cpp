@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <ctime>
-#include <limits>
 #include <memory>
 #include <system_error>
 
@@ -102,10 +101,13 @@ class Run {
     switch (connection.read(response)) {
       case Connection::ReadState::Pending:
         return;
+      case Connection::ReadState::Closed:
+        return connection.reconnect();  // an idle keep-alive connection the server let go
       case Connection::ReadState::Failed:
         return lose(index);
       case Connection::ReadState::Complete:
         record(connection.due_ns(), response.status);
+        if (response.close || connection.peer_closed()) connection.reconnect();  // it answered and closes
     }
   }
 
@@ -117,9 +119,12 @@ class Run {
     if (status < 200 || status > 299) ++result_.non_2xx;
   }
 
+  // A request in flight on a connection that broke is lost (and counted, when
+  // it was due inside the window); the connection is opened again.
   void lose(uint32_t index) {
-    if (connections_[index]->due_ns() >= window_begin_) ++result_.socket_errors;
-    connections_[index]->reconnect();
+    auto& connection = *connections_[index];
+    if (connection.busy() && connection.due_ns() >= window_begin_) ++result_.socket_errors;
+    connection.reconnect();
   }
 
   const LoadPlan& plan_;

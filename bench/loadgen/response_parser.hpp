@@ -12,7 +12,8 @@ namespace hirag::loadgen {
 
 struct ParsedResponse {
   int status = 0;
-  size_t size = 0;  // bytes of the whole response, head and body
+  size_t size = 0;     // bytes of the whole response, head and body
+  bool close = false;  // "Connection: close": the server closes the connection after it
 };
 
 enum class Framing { Complete, NeedMore, Malformed };

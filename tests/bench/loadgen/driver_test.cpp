@@ -50,12 +50,15 @@ double route_requests(const std::string& metrics, const std::string& route) {
   return total;
 }
 
+// When the scripted server closes a connection.
+enum class HangUp { Never, AfterAnswer, InsteadOfAnswer };
+
 // A loopback HTTP/1.1 server, a thread per connection: each request is answered
-// after `delay` with `status`, and with close_after_answer the connection is then closed.
+// after `delay` with `status`, and the connection closed as `hang_up` says.
 class ScriptedServer {
  public:
-  ScriptedServer(std::chrono::milliseconds delay, int status, bool close_after_answer)
-      : delay_(delay), status_(status), close_after_answer_(close_after_answer) {
+  ScriptedServer(std::chrono::milliseconds delay, int status, HangUp hang_up = HangUp::Never)
+      : delay_(delay), status_(status), hang_up_(hang_up) {
     listen_fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in address = loopback(0);
     const int one = 1;
@@ -78,6 +81,7 @@ class ScriptedServer {
   }
   int port() const { return port_; }
   int answered() const { return answered_; }
+  int requests() const { return requests_; }
 
  private:
   void accept_loop() {
@@ -91,32 +95,39 @@ class ScriptedServer {
   void serve(int fd) {
     std::string input;
     char chunk[4096];
-    for (;;) {
+    bool open = true;
+    while (open) {
       const ssize_t n = ::recv(fd, chunk, sizeof(chunk), 0);
       if (n <= 0) break;
       input.append(chunk, static_cast<size_t>(n));
       size_t end;
-      while ((end = input.find("\r\n\r\n")) != std::string::npos) {  // GETs only: no body
+      while (open && (end = input.find("\r\n\r\n")) != std::string::npos) {  // GETs only: no body
         input.erase(0, end + 4);
-        std::this_thread::sleep_for(delay_);
-        const std::string answer = "HTTP/1.1 " + std::to_string(status_) + " X\r\nContent-Length: 2\r\n\r\nok";
-        ::send(fd, answer.data(), answer.size(), MSG_NOSIGNAL);
-        ++answered_;
-        if (close_after_answer_) {
-          ::close(fd);
-          return;
-        }
+        ++requests_;
+        open = answer(fd);
       }
     }
     ::close(fd);
   }
+  // Answers one request as scripted; false when the connection is to be closed.
+  bool answer(int fd) {
+    if (hang_up_ == HangUp::InsteadOfAnswer) return false;
+    std::this_thread::sleep_for(delay_);
+    const bool closing = hang_up_ == HangUp::AfterAnswer;
+    const std::string answer = "HTTP/1.1 " + std::to_string(status_) + " X\r\nContent-Length: 2\r\n" +
+                               (closing ? "Connection: close\r\n" : "") + "\r\nok";
+    ++answered_;  // before the answer leaves: the generator may count it at once
+    ::send(fd, answer.data(), answer.size(), MSG_NOSIGNAL);
+    return !closing;
+  }
 
   std::chrono::milliseconds delay_;
   int status_;
-  bool close_after_answer_;
+  HangUp hang_up_;
   int listen_fd_ = -1;
   int port_ = 0;
   std::atomic<int> answered_{0};
+  std::atomic<int> requests_{0};
   std::thread acceptor_;
   std::mutex mutex_;
   std::vector<std::thread> connections_;
@@ -151,7 +162,7 @@ TEST(LoadgenTest, OpenLoopCountsLatencyFromWhenARequestWasDue) {
   // server falls behind, and the k-th answer comes (k + 1) x 20 ms after the
   // start although it was due at k x 5 ms. Measured from the send, every
   // latency would be ~20 ms (what a closed-loop generator reports).
-  ScriptedServer server(20ms, 200, false);
+  ScriptedServer server(20ms, 200);
   const LoadPlan plan{.server = loopback(server.port()), .connections = 1, .rate = 200,
                       .warmup_ns = 0, .duration_ns = 500'000'000};
   const auto result = run_load(plan, get_requests("/"));
@@ -161,20 +172,34 @@ TEST(LoadgenTest, OpenLoopCountsLatencyFromWhenARequestWasDue) {
   EXPECT_GE(*std::max_element(result.latencies_ns.begin(), result.latencies_ns.end()), 300'000'000);
 }
 
-TEST(LoadgenTest, CountsErrorAnswersAndConnectionsThePeerClosed) {
-  ScriptedServer failing(0ms, 503, false);
-  const auto errors = run_load(LoadPlan{.server = loopback(failing.port()), .connections = 2, .rate = 0,
+TEST(LoadgenTest, CountsErrorAnswers) {
+  ScriptedServer failing(0ms, 503);
+  const auto result = run_load(LoadPlan{.server = loopback(failing.port()), .connections = 2, .rate = 0,
                                         .warmup_ns = 0, .duration_ns = 200'000'000},
                                get_requests("/"));
-  EXPECT_GT(errors.latencies_ns.size(), 0u);
-  EXPECT_EQ(errors.non_2xx, errors.latencies_ns.size());
+  EXPECT_GT(result.latencies_ns.size(), 0u);
+  EXPECT_EQ(result.non_2xx, result.latencies_ns.size());
+  EXPECT_EQ(result.socket_errors, 0u);
+}
 
-  ScriptedServer hanging_up(0ms, 200, true);
-  const auto dropped = run_load(LoadPlan{.server = loopback(hanging_up.port()), .connections = 2, .rate = 0,
-                                         .warmup_ns = 0, .duration_ns = 200'000'000},
-                                get_requests("/"));
-  EXPECT_GT(dropped.socket_errors, 0u);    // each next request found the connection closed
-  EXPECT_GT(hanging_up.answered(), 2);     // and the generator reconnected to go on
+TEST(LoadgenTest, AServerThatSaysItClosesAfterEachAnswerLosesNothing) {
+  ScriptedServer closing(0ms, 200, HangUp::AfterAnswer);
+  const auto result = run_load(LoadPlan{.server = loopback(closing.port()), .connections = 2, .rate = 0,
+                                        .warmup_ns = 0, .duration_ns = 200'000'000},
+                               get_requests("/"));
+  EXPECT_GT(result.latencies_ns.size(), 2u);  // it reconnected to go on
+  EXPECT_EQ(result.socket_errors, 0u);
+  EXPECT_EQ(static_cast<uint64_t>(closing.answered()), result.answered);
+}
+
+TEST(LoadgenTest, RequestsLostToAHangUpAreCountedAndTheRunGoesOn) {
+  ScriptedServer hanging_up(0ms, 200, HangUp::InsteadOfAnswer);
+  const auto result = run_load(LoadPlan{.server = loopback(hanging_up.port()), .connections = 2, .rate = 0,
+                                        .warmup_ns = 0, .duration_ns = 200'000'000},
+                               get_requests("/"));
+  EXPECT_TRUE(result.latencies_ns.empty());
+  EXPECT_GT(result.socket_errors, 2u);  // one per request, on new connections each time
+  EXPECT_GE(static_cast<uint64_t>(hanging_up.requests()), result.socket_errors);
 }
 
 }  // namespace

@@ -22,6 +22,16 @@ TEST(ResponseParserTest, WaitsForTheRestOfTheHeadAndTheBody) {
   EXPECT_EQ(response.size, wire.size());
 }
 
+TEST(ResponseParserTest, NoticesThatTheServerClosesAfterTheResponse) {
+  ParsedResponse response;
+  ASSERT_EQ(frame_response("HTTP/1.1 200 OK\r\nConnection: Close\r\nContent-Length: 0\r\n\r\n", response),
+            Framing::Complete);
+  EXPECT_TRUE(response.close);
+  ASSERT_EQ(frame_response("HTTP/1.1 200 OK\r\nConnection: keep-alive\r\nContent-Length: 0\r\n\r\n", response),
+            Framing::Complete);
+  EXPECT_FALSE(response.close);
+}
+
 TEST(ResponseParserTest, FramesOnlyTheFirstOfTwoResponses) {
   const std::string first = "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n";
   ParsedResponse response;
