@@ -68,6 +68,11 @@ server_cpu_ticks() {
   awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"
 }
 
+# file_stem NAME: NAME as a file name in $WORK (anything but letters, digits and =.- becomes _).
+file_stem() {
+  echo "${1//[^A-Za-z0-9=.-]/_}"
+}
+
 # run_wrk NAME URL [wrk args...]: warm-up, measured run, one result line.
 run_wrk() {
   local name="$1" url="$2"
@@ -77,7 +82,7 @@ run_wrk() {
   cpu_before="$(server_cpu_ticks)"
   out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url")"
   cpu_after="$(server_cpu_ticks)"
-  echo "$out" >"$WORK/wrk-${name//[^A-Za-z0-9=.-]/_}.txt"
+  echo "$out" >"$WORK/wrk-$(file_stem "$name").txt"
   local rps p50 p99 errors
   rps="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")"
   p50="$(awk '$1 == "50%" {print $2}' <<<"$out")"
@@ -103,12 +108,13 @@ run_wrk() {
 run_loadgen() {
   local name="$1" rate="$2"
   shift 2
-  local cpu_before cpu_after out
+  local cpu_before cpu_after out stem
+  stem="$(file_stem "$name")"
   cpu_before="$(server_cpu_ticks)"
   out="$("$LOADGEN" --port "$PORT" --connections "$CONNECTIONS" --rate "$rate" --warmup "${WARMUP%s}" \
-    --duration "${DURATION%s}" --timeline "$WORK/timeline-${name//[^A-Za-z0-9=.-]/_}.txt" "$@")"
+    --duration "${DURATION%s}" --timeline "$WORK/timeline-$stem.txt" "$@")"
   cpu_after="$(server_cpu_ticks)"
-  echo "$out" >"$WORK/loadgen-${name//[^A-Za-z0-9=.-]/_}.txt"
+  echo "$out" >"$WORK/loadgen-$stem.txt"
   # The server's CPU covers the warm-up too: divide by every answer of the run.
   awk -v t="$((cpu_after - cpu_before))" -v hz="$(getconf CLK_TCK)" -v name="$name" '{
     for (i = 1; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }

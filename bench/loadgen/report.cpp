@@ -15,8 +15,9 @@ double percentile_ms(const std::vector<int64_t>& sorted, double fraction) {
 
 }  // namespace
 
-std::string format_report(RunResult& result, double cpu_seconds) {
-  auto& latencies = result.latencies_ns;
+std::string format_report(const RunResult& result, double cpu_seconds) {
+  // A sorted copy: the result's latencies stay beside their due times (the timeline).
+  auto latencies = result.latencies_ns;
   std::sort(latencies.begin(), latencies.end());
   const auto requests = static_cast<double>(latencies.size());
   return fmt::format(

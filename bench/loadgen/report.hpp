@@ -12,6 +12,6 @@
 namespace hirag::loadgen {
 
 // `cpu_seconds`: the generator's user + system time over the whole run.
-std::string format_report(RunResult& result, double cpu_seconds);
+std::string format_report(const RunResult& result, double cpu_seconds);
 
 }  // namespace hirag::loadgen
