@@ -129,6 +129,32 @@ void BM_ReloadFromSnapshot100k(benchmark::State& state) {
 }
 BENCHMARK(BM_ReloadFromSnapshot100k)->Unit(benchmark::kMillisecond)->Iterations(3);
 
+// The periodic flush of retrieval counts: chunks of 500 deltas (as the service
+// writes them) over the 100k rows; after the first pass every delta adds to a
+// row that has a count, as under a steady search load. The argument is the seq
+// stride within a chunk: 1 for chunks of neighbouring rows (the tracker drains in
+// seq order), 7919 for chunks scattered over the table (drain order before).
+void BM_RecordAccess100k(benchmark::State& state) {
+  auto& f = fixture("bm25");
+  constexpr int64_t kChunk = 500;
+  const int64_t stride = state.range(0);
+  const hirag::store::PromotionPolicy policy;
+  int64_t next = 0;
+  for (auto _ : state) {
+    std::vector<hirag::store::AccessDelta> chunk(kChunk);
+    for (auto& delta : chunk) {
+      next = (next + stride) % static_cast<int64_t>(kItems);  // coprime: every row once per pass
+      delta = {next + 1, 1, hirag::now_unix_ms(), false};
+    }
+    std::ranges::sort(chunk, {}, &hirag::store::AccessDelta::seq);
+    if (auto written = f.service->item_store().record_access(chunk, policy); !written) {
+      state.SkipWithError(written.error().message.c_str());
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * kChunk);
+}
+BENCHMARK(BM_RecordAccess100k)->Arg(1)->Arg(7919)->Unit(benchmark::kMicrosecond)->Iterations(400);
+
 // Batches into the one large namespace of the fixture (its indexes grow as it goes).
 void BM_IngestBatch(benchmark::State& state, const char* configured) {
   auto& f = fixture(configured);

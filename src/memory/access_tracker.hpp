@@ -18,7 +18,7 @@ class AccessTracker {
  public:
   // One retrieval of each seq (one lock for a whole search's results).
   void record(std::span<const int64_t> seqs, int64_t now_ms);
-  // Takes everything recorded so far (the caller writes it).
+  // Takes everything recorded so far, in seq order (the caller writes it).
   std::vector<store::AccessDelta> drain();
   // Puts back deltas whose write failed, so they are retried.
   void restore(const std::vector<store::AccessDelta>& deltas);

@@ -97,7 +97,8 @@ class ItemStore {
   // Adds the access counts of live items (the caller drops deleted ones: a count
   // row is not checked against the item table, which a flush would otherwise read
   // at random) and promotes the items marked short_term that reached the
-  // threshold and are still ShortTerm; returns the items it promoted.
+  // threshold and are still ShortTerm; returns the items it promoted. Deltas in
+  // seq order write the fewest pages (any order is correct).
   virtual Result<std::vector<LevelChange>> record_access(const std::vector<AccessDelta>& deltas,
                                                          const PromotionPolicy& policy) = 0;
   // Items per level over all tenants (for the gauge).

@@ -2,6 +2,7 @@
 // pagination, all-or-nothing batches and the change log.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "core/clock.hpp"
@@ -154,6 +155,34 @@ TEST_F(ItemStoreTest, RecordAccessCountsAndPromotesShortTerm) {
   EXPECT_EQ(store_->get("t1", record.id)->value().access_count, 8);
   EXPECT_EQ(store_->get("t1", immediate.id)->value().level, Level::Immediate);
   EXPECT_EQ(store_->get("t1", immediate.id)->value().access_count, 9);
+}
+
+// A flush writes a chunk of deltas at once: each row gets its own hits, new
+// and existing counts alike, the latest retrieval time never goes back, and every
+// ShortTerm item of the chunk that reached the threshold is promoted.
+TEST_F(ItemStoreTest, RecordAccessAddsEachDeltaOfAChunk) {
+  PromotionPolicy policy{.promote_after_hits = 3, .long_term_expires_at_ms = std::nullopt};
+  auto a = insert_one(item("a", "t1", "default", Level::ShortTerm));
+  auto b = insert_one(item("b", "t1", "default", Level::ShortTerm));
+  auto c = insert_one(item("c", "t1", "default", Level::ShortTerm));
+  ASSERT_TRUE(store_->record_access({{c.seq, 1, 500, true}, {a.seq, 2, 100, true}}, policy).ok());
+  auto promoted = store_->record_access({{a.seq, 1, 50, true}, {b.seq, 3, 300, true}, {c.seq, 1, 600, true}}, policy);
+  ASSERT_TRUE(promoted.ok());
+  std::vector<int64_t> promoted_seqs;
+  for (const auto& change : *promoted) promoted_seqs.push_back(change.seq);
+  std::ranges::sort(promoted_seqs);
+  EXPECT_EQ(promoted_seqs, (std::vector<int64_t>{a.seq, b.seq})) << "c has 2 hits, below the threshold";
+  auto read_a = store_->get("t1", a.id)->value();
+  EXPECT_EQ(read_a.access_count, 3);
+  EXPECT_EQ(read_a.last_accessed_at_ms, 100) << "an older delta does not move the time back";
+  EXPECT_EQ(read_a.level, Level::LongTerm);
+  auto read_b = store_->get("t1", b.id)->value();
+  EXPECT_EQ(read_b.access_count, 3);
+  EXPECT_EQ(read_b.last_accessed_at_ms, 300);
+  auto read_c = store_->get("t1", c.id)->value();
+  EXPECT_EQ(read_c.access_count, 2);
+  EXPECT_EQ(read_c.last_accessed_at_ms, 600);
+  EXPECT_EQ(read_c.level, Level::ShortTerm);
 }
 
 TEST_F(ItemStoreTest, ListPagesWithAKeysetCursor) {
