@@ -16,7 +16,8 @@ std::vector<store::AccessDelta> AccessTracker::drain() {
   for (const auto& [seq, delta] : pending_) deltas.push_back(delta);
   pending_.clear();
   // In seq order, each flush chunk updates neighbouring rows: a few pages per
-  // transaction instead of one per delta (5x less time per count at 100k items).
+  // transaction instead of one per delta (at 100k items, 2.1 against 13-14 us per
+  // count with chunks scattered over the table; bench_memory BM_RecordAccess100k).
   std::ranges::sort(deltas, {}, &store::AccessDelta::seq);
   return deltas;
 }

@@ -70,8 +70,9 @@ Result<std::optional<MemoryItem>> read_by_id(Connection& connection, const std::
   return std::optional<MemoryItem>();
 }
 
-// Adds a chunk's hits in one statement over a JSON array of [seq, hits, ms]
-// (a statement per delta cost ~2 us each); returns each seq's access count now.
+// Adds a chunk's hits in one statement over a JSON array of [seq, hits, ms] (a
+// statement per delta took 2.1 against 1.35 us per count); returns each seq's
+// access count now.
 Result<boost::unordered_flat_map<int64_t, int64_t>> add_access(Connection& writer,
                                                                const std::vector<AccessDelta>& deltas) {
   auto stmt = writer.statement(
