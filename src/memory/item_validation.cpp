@@ -3,6 +3,8 @@
 #include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
+#include <cmath>
+
 namespace hirag::memory {
 namespace {
 
@@ -44,6 +46,10 @@ Status validate_value(std::string_view field, const boost::json::value& value, i
     if (find_control(value.get_string()) != std::string_view::npos) {
       return Error::field(field, "metadata strings may not contain control characters");
     }
+  } else if (value.is_double() && !std::isfinite(value.get_double())) {
+    // A literal like 1e999 parses to infinity, which JSON cannot write back: the
+    // stored metadata would no longer parse and read back empty.
+    return Error::field(field, "metadata numbers must be finite (this one is out of a double's range)");
   } else if (value.is_array()) {
     for (const auto& element : value.get_array()) {
       if (auto status = validate_value(field, element, depth + 1, max_depth); !status) return status;

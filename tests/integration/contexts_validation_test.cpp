@@ -2,6 +2,8 @@
 // the field, and nothing is stored.
 #include <gtest/gtest.h>
 
+#include <boost/json/parse.hpp>
+
 #include "support/server_process.hpp"
 
 namespace hirag::testing {
@@ -35,6 +37,9 @@ TEST_F(ContextsValidationTest, EachBadInputIsA400NamingTheField) {
       {"/api/v1/contexts", R"({"text": "x", "metadata": [1]})", "metadata"},
       {"/api/v1/contexts", R"({"text": "x", "metadata": {"k": ")" + std::string(17 * 1024, 'v') + R"("}})", "metadata"},
       {"/api/v1/contexts", R"({"text": "x", "metadata": )" + deep + "}", ""},
+      {"/api/v1/contexts", R"({"text": "x", "metadata": {"score": 1e999}})", "metadata.score"},
+      {"/api/v1/contexts", R"({"text": "x", "metadata": {"a": {"b": [1, -1e400]}}})", "metadata.a.b"},
+      {"/api/v1/contexts/batch", R"({"items": [{"text": "x", "metadata": {"n": 1e999}}]})", "items[0].metadata.n"},
       {"/api/v1/contexts", R"({"text": "x", "created_at": "yesterday"})", "created_at"},
       {"/api/v1/contexts", R"({"text": "x", "namespace": "no spaces"})", "namespace"},
       {"/api/v1/contexts", R"({"text": "x", "colour": "red"})", "colour"},
@@ -98,6 +103,23 @@ TEST_F(ContextsValidationTest, SeedShapesRoundTrip) {
   }
   EXPECT_EQ(http.post("/api/v1/contexts/clear", R"("LongTerm")").status, 200);
   EXPECT_EQ(http.get("/api/v1/contexts/" + id).status, 404);
+}
+
+// A number out of a double's range (1e999) parses to infinity, which JSON cannot
+// write back: a PATCH with one is refused and the stored metadata stays as it was
+// (it was once stored, then read back as {}).
+TEST_F(ContextsValidationTest, APatchWithAnInfiniteNumberChangesNothing) {
+  auto http = server_->client();
+  auto stored = http.post("/api/v1/contexts", R"({"text": "metadata kept", "metadata": {"keep": 0.5}})");
+  ASSERT_EQ(stored.status, 201) << stored.body;
+  const std::string id(stored.json().at("id").as_string());
+  auto patched = http.patch("/api/v1/contexts/" + id, R"({"metadata": {"bad": 1e999}})");
+  EXPECT_EQ(patched.status, 400) << patched.body;
+  EXPECT_EQ(patched.json().at("details").at("field").as_string(), "metadata.bad") << patched.body;
+  auto read = http.get("/api/v1/contexts/" + id);
+  ASSERT_EQ(read.status, 200);
+  EXPECT_EQ(read.json().at("metadata"), boost::json::parse(R"({"keep": 0.5})")) << read.body;
+  EXPECT_LT(http.del("/api/v1/contexts/" + id).status, 300);
 }
 
 }  // namespace
