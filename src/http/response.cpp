@@ -1,6 +1,6 @@
 #include "http/response.hpp"
 
-#include <boost/json/serialize.hpp>
+#include "core/json_writer.hpp"
 
 namespace hirag::http {
 
@@ -17,7 +17,7 @@ void Response::set_header(std::string name, std::string value) {
 Response json_response(int status, const boost::json::value& body) {
   Response response;
   response.status = status;
-  response.body = boost::json::serialize(body);
+  response.body = to_json(body);
   return response;
 }
 

@@ -3,10 +3,10 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
 #include <thread>
 
 #include "core/clock.hpp"
+#include "core/json_writer.hpp"
 #include "metrics/llm_metrics.hpp"
 
 namespace hirag::llm {
@@ -89,7 +89,7 @@ Result<boost::json::value> RemoteEndpoint::post(const boost::json::value& body) 
     rejected.details["retry_in_ms"] = breaker_->retry_in().count();
     return rejected;
   }
-  const std::string payload = boost::json::serialize(body);
+  const std::string payload = to_json(body);
   HttpResponse last;
   int attempts = 0;
   while (true) {

@@ -1,9 +1,10 @@
 #include "memory/item_validation.hpp"
 
-#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
 #include <cmath>
+
+#include "core/json_writer.hpp"
 
 namespace hirag::memory {
 namespace {
@@ -102,7 +103,7 @@ Status validate_metadata(std::string_view field, const boost::json::object& meta
     }
     if (auto status = validate_value(key_field, entry.value(), 2, config.max_metadata_depth); !status) return status;
   }
-  const size_t bytes = boost::json::serialize(metadata).size();
+  const size_t bytes = to_json(metadata).size();
   if (static_cast<int64_t>(bytes) > config.max_metadata_bytes) {
     return Error::field(field, fmt::format("'{}' is {} bytes serialized; the limit is {}", field, bytes,
                                            config.max_metadata_bytes));

@@ -4,7 +4,6 @@
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_future.hpp>
 #include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
@@ -13,6 +12,7 @@
 #include <filesystem>
 
 #include "core/clock.hpp"
+#include "core/json_writer.hpp"
 #include "core/uuid.hpp"
 #include "memory/index_snapshot.hpp"
 #include "memory/item_validation.hpp"
@@ -377,7 +377,7 @@ Result<std::vector<store::MemoryItem>> MemoryService::prepare(const std::string&
     record.token_count = static_cast<int64_t>(count_tokens_(item.text));
     record.text = std::move(item.text);
     record.embedding = std::move((*vectors)[i]);
-    record.metadata_json = boost::json::serialize(item.metadata);
+    record.metadata_json = to_json(item.metadata);
     record.created_at_ms = item.created_at_ms.value_or(now_ms);
     record.updated_at_ms = now_ms;
     record.expires_at_ms = expiry_for(record.level, now_ms);
@@ -698,7 +698,7 @@ Result<MemoryItem> MemoryService::update(const std::string& tenant, std::string_
       }
     }
     if (auto s = validate_metadata("metadata", merged, config_.memory); !s) return s.error();
-    patch.metadata_json = boost::json::serialize(merged);
+    patch.metadata_json = to_json(merged);
   }
   if (update.text) {
     if (auto s = validate_text("text", *update.text, config_.memory.max_text_bytes); !s) return s.error();

@@ -4,6 +4,8 @@
 
 #include <boost/json/parse.hpp>
 
+#include <regex>
+
 #include "support/server_process.hpp"
 
 namespace hirag::testing {
@@ -98,6 +100,8 @@ TEST_F(ContextsValidationTest, SeedShapesRoundTrip) {
     EXPECT_TRUE(first.contains(key)) << key;
   }
   for (const char* key : {"total_tokens", "retrieval_time_ms", "metadata"}) EXPECT_TRUE(body.contains(key)) << key;
+  // Scores as 0.84, not Boost.JSON's 8.4E-1.
+  EXPECT_FALSE(std::regex_search(found.body, std::regex("[0-9]E[-+0-9]"))) << found.body;
   for (const char* key : {"level_distribution", "avg_relevance", "cache_hits", "total_searched"}) {
     EXPECT_TRUE(body.at("metadata").as_object().contains(key)) << key;
   }

@@ -7,6 +7,7 @@
 
 #include "core/clock.hpp"
 #include "core/json_reader.hpp"
+#include "core/json_writer.hpp"
 #include "memory/item_validation.hpp"
 
 namespace hirag::http {
@@ -95,7 +96,7 @@ Result<context::AppendTurnRequest> decode_append_turn(const std::string& body, c
     if (auto status = memory::validate_metadata("metadata", *metadata, config.memory); !status) {
       return std::move(status).error();
     }
-    request.metadata_json = boost::json::serialize(*metadata);
+    request.metadata_json = to_json(*metadata);
   }
   if (auto status = reader.finish(); !status) return std::move(status).error();
   return request;

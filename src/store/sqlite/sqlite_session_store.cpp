@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "core/clock.hpp"
+#include "core/json_writer.hpp"
 
 namespace hirag::store::sqlite {
 namespace {
@@ -11,7 +12,7 @@ namespace {
 std::string encode_counts(const std::map<std::string, int64_t>& counts) {
   boost::json::object object;
   for (const auto& [name, count] : counts) object[name] = count;
-  return boost::json::serialize(object);
+  return to_json(object);
 }
 
 std::map<std::string, int64_t> decode_counts(const std::string& text) {
