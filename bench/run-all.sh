@@ -15,6 +15,10 @@ if command -v npm >/dev/null; then
   echo "## tokenizer vs npm tiktoken"
   bench/tokenize/run.sh "$BUILD"
 fi
+echo "## JSON writer (a search response, against Boost.JSON's serializer)"
+"$BUILD/bench/bench_core"
+echo "## full-text index alone (top-k at 100k and 1M documents)"
+"$BUILD/bench/bench_store"
 echo "## memory (search at 100k items, ingest)"
 "$BUILD/bench/bench_memory"
 echo "## context build (8k window, 50 turns, 100k items)"
