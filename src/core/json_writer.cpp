@@ -104,20 +104,15 @@ void append_string(Output& out, std::string_view text) {
   out.put('"');
 }
 
-// Formatted into a local buffer: fmt through a back_inserter pushes a char at a time.
-template <class Number>
-std::string_view format_number(std::array<char, 32>& buffer, Number number) {
-  const auto end = fmt::format_to_n(buffer.data(), buffer.size(), "{}", number).out;
-  return {buffer.data(), static_cast<size_t>(end - buffer.data())};
-}
-
 void append_double(Output& out, double number) {
   if (!std::isfinite(number)) {
     out.put("null");
     return;
   }
+  // Into a local buffer first: fmt through a back_inserter writes a char at a time.
   std::array<char, 32> buffer;
-  const auto text = format_number(buffer, number);
+  const auto end = fmt::format_to_n(buffer.data(), buffer.size(), "{}", number).out;
+  const std::string_view text(buffer.data(), static_cast<size_t>(end - buffer.data()));
   out.put(text);
   if (text.find_first_of(".e") == std::string_view::npos) out.put(".0");
 }
