@@ -123,6 +123,19 @@ void append_integer(Output& out, Integer number) {
   out.put(std::string_view(text.data(), text.size()));
 }
 
+// The elements of `range` between `open` and `close`, comma-separated.
+template <class Range, class WriteElement>
+void append_list(Output& out, char open, char close, const Range& range, WriteElement write_element) {
+  out.put(open);
+  bool first = true;
+  for (const auto& element : range) {
+    if (!first) out.put(',');
+    first = false;
+    write_element(element);
+  }
+  out.put(close);
+}
+
 void append_value(Output& out, const boost::json::value& value) {
   switch (value.kind()) {
     case boost::json::kind::null: out.put("null"); break;
@@ -131,30 +144,18 @@ void append_value(Output& out, const boost::json::value& value) {
     case boost::json::kind::uint64: append_integer(out, value.get_uint64()); break;
     case boost::json::kind::double_: append_double(out, value.get_double()); break;
     case boost::json::kind::string: append_string(out, value.get_string()); break;
-    case boost::json::kind::array: {
-      out.put('[');
-      bool first = true;
-      for (const auto& element : value.get_array()) {
-        if (!first) out.put(',');
-        first = false;
+    case boost::json::kind::array:
+      append_list(out, '[', ']', value.get_array(), [&](const boost::json::value& element) {
         append_value(out, element);
-      }
-      out.put(']');
+      });
       break;
-    }
-    case boost::json::kind::object: {
-      out.put('{');
-      bool first = true;
-      for (const auto& entry : value.get_object()) {
-        if (!first) out.put(',');
-        first = false;
+    case boost::json::kind::object:
+      append_list(out, '{', '}', value.get_object(), [&](const boost::json::key_value_pair& entry) {
         append_string(out, entry.key());
         out.put(':');
         append_value(out, entry.value());
-      }
-      out.put('}');
+      });
       break;
-    }
   }
 }
 
