@@ -79,14 +79,6 @@ int64_t JsonReader::required_int(std::string_view key) {
   return optional_int(key).value_or(0);
 }
 
-std::optional<double> JsonReader::optional_number(std::string_view key) {
-  const auto* v = find(key, false);
-  if (v == nullptr) return std::nullopt;
-  if (v->is_number()) return v->to_number<double>();
-  type_error(key, "a number");
-  return std::nullopt;
-}
-
 std::optional<bool> JsonReader::optional_bool(std::string_view key) {
   const auto* v = find(key, false);
   if (v == nullptr) return std::nullopt;

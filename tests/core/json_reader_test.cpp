@@ -8,11 +8,10 @@ namespace {
 boost::json::object parse(std::string_view text) { return parse_json_object(text).value(); }
 
 TEST(JsonReaderTest, ReadsTypedFieldsAndAcceptsWhenAllKnown) {
-  auto obj = parse(R"({"text":"hi","top_k":5,"score":0.5,"explain":true,"meta":{},"ids":[]})");
+  auto obj = parse(R"({"text":"hi","top_k":5,"explain":true,"meta":{},"ids":[]})");
   JsonReader r(obj);
   EXPECT_EQ(r.required_string("text"), "hi");
   EXPECT_EQ(r.optional_int("top_k"), 5);
-  EXPECT_DOUBLE_EQ(*r.optional_number("score"), 0.5);
   EXPECT_EQ(r.optional_bool("explain"), true);
   EXPECT_NE(r.optional_object("meta"), nullptr);
   EXPECT_NE(r.optional_array("ids"), nullptr);
