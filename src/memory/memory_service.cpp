@@ -35,10 +35,11 @@ constexpr double kVectorWeight = 0.3;
 // by default, or top_k if more): bounds what a filter that matches nothing costs.
 constexpr size_t kMaxDeepening = 64;
 
-// "auto": the hashed local embedder did not add to BM25 on LoCoMo dev, so it is
-// fused only when a real embedding model is configured.
+// A model behind an endpoint, not the in-process local embedder.
 bool is_remote(const embed::Embedder& embedder) { return !embedder.model_id().starts_with("local-"); }
 
+// "auto": the hashed local embedder did not add to BM25 on LoCoMo dev, so it is
+// fused only when a real embedding model is configured.
 std::string effective_mode(const std::string& configured, const embed::Embedder& embedder) {
   if (configured != "auto") return configured;
   return is_remote(embedder) ? "hybrid" : "bm25";
