@@ -48,8 +48,9 @@ Result<BuiltContext> ContextBuilder::build(const BuildInput& input, const FetchS
   const auto& turns = input.turns;
   std::vector<size_t> turn_tokens(turns.size());
   for (size_t i = 0; i < turns.size(); ++i) {
-    const size_t content = turns[i].content_tokens ? *turns[i].content_tokens : count_(turns[i].content, encoding);
-    turn_tokens[i] = framed_tokens(turn_message(turns[i]), content, encoding, count_);
+    const size_t text = turns[i].text_tokens ? *turns[i].text_tokens
+                                             : text_tokens(turns[i].content, turns[i].name, encoding, count_);
+    turn_tokens[i] = framed_tokens(turn_message(turns[i]), text, encoding, count_);
   }
   size_t start = mandatory_start(turns);
   size_t turns_used = 0;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 #include "core/clock.hpp"
 #include "metrics/context_metrics.hpp"
@@ -13,17 +14,17 @@ namespace {
 constexpr int kFoldAttempts = 3;          // a build re-reads the session when another build folded first
 constexpr size_t kTokensPerSnippet = 250;  // sizes top_k to the retrieval slot
 
-Status validate_turn(std::string_view field, const std::string& role, const std::string& content, size_t max_bytes) {
-  if (!is_valid_role(role)) {
+Status validate_turn(std::string_view field, const Turn& turn, size_t max_bytes) {
+  if (!is_valid_role(turn.role)) {
     return Error::field(fmt::format("{}role", field),
-                        fmt::format("role must be one of {}, got '{}'", valid_roles(), role));
+                        fmt::format("role must be one of {}, got '{}'", valid_roles(), turn.role));
   }
-  if (content.empty() || content.size() > max_bytes) {
+  if (turn.content.empty() || turn.content.size() > max_bytes) {
     return Error::field(fmt::format("{}content", field),
                         fmt::format("content must be 1 to {} bytes (memory.max_text_bytes), got {}", max_bytes,
-                                    content.size()));
+                                    turn.content.size()));
   }
-  return ok_status();
+  return validate_name(fmt::format("{}name", field), turn.name);
 }
 
 Status validate_build(const BuildRequest& request, const ContextConfig& config, size_t max_bytes) {
@@ -37,10 +38,7 @@ Status validate_build(const BuildRequest& request, const ContextConfig& config, 
                                              turns.size()));
   }
   for (size_t i = 0; i < turns.size(); ++i) {
-    if (auto status = validate_turn(fmt::format("turns[{}].", i), turns[i].role, turns[i].content, max_bytes);
-        !status) {
-      return status;
-    }
+    if (auto status = validate_turn(fmt::format("turns[{}].", i), turns[i], max_bytes); !status) return status;
   }
   return ok_status();
 }
@@ -54,8 +52,18 @@ std::string default_query(const BuildRequest& request, const std::vector<Turn>& 
 Turn to_turn(const store::SessionTurn& stored, tokenize::Encoding encoding) {
   Turn turn{stored.role, stored.content, stored.name, stored.seq, stored.memory_id, std::nullopt};
   const auto known = stored.token_counts.find(std::string(tokenize::encoding_name(encoding)));
-  if (known != stored.token_counts.end()) turn.content_tokens = static_cast<size_t>(known->second);
+  if (known != stored.token_counts.end()) turn.text_tokens = static_cast<size_t>(known->second);
   return turn;
+}
+
+// text_tokens() of a turn for every encoding whose count is not in `counts` yet.
+void count_turn_tokens(std::map<std::string, int64_t>& counts, const std::string& content,
+                       const std::optional<std::string>& name, const CountTokens& count) {
+  for (const auto encoding_name : tokenize::encoding_names()) {
+    const std::string key(encoding_name);
+    if (counts.contains(key)) continue;
+    counts[key] = static_cast<int64_t>(text_tokens(content, name, *tokenize::parse_encoding(encoding_name), count));
+  }
 }
 
 }  // namespace
@@ -69,7 +77,8 @@ ContextService::ContextService(const Config& config, ContextDeps deps)
 
 Result<store::SessionTurn> ContextService::append_turn(const AppendTurnRequest& request) {
   if (auto status = validate_session_id(request.key.session_id); !status) return std::move(status).error();
-  if (auto status = validate_turn("", request.role, request.content, max_text_bytes_); !status) {
+  if (auto status = validate_turn("", Turn{request.role, request.content, request.name, 0, {}, {}}, max_text_bytes_);
+      !status) {
     return std::move(status).error();
   }
   store::NewSessionTurn turn;
@@ -78,10 +87,7 @@ Result<store::SessionTurn> ContextService::append_turn(const AppendTurnRequest& 
   turn.name = request.name;
   turn.metadata_json = request.metadata_json;
   turn.created_at_ms = now_unix_ms();
-  for (const auto name : tokenize::encoding_names()) {
-    turn.token_counts[std::string(name)] =
-        static_cast<int64_t>(deps_.count(request.content, *tokenize::parse_encoding(name)));
-  }
+  count_turn_tokens(turn.token_counts, request.content, request.name, deps_.count);
   if (deps_.turn_sink) {
     auto stored = deps_.turn_sink->store_turn(TurnMemory{request.key.tenant, request.key.name_space,
                                                          request.key.session_id, request.role, request.content,
@@ -106,6 +112,8 @@ Result<SessionView> ContextService::get_session(const store::SessionKey& key) {
   auto turns = deps_.sessions->turns(key, false);
   if (!turns) return std::move(turns).error();
   SessionView view{std::move(**record), std::move(turns).value(), {}};
+  // Turns stored before names were counted have their counts cleared (migration 13).
+  for (auto& turn : view.turns) count_turn_tokens(turn.token_counts, turn.content, turn.name, deps_.count);
   for (const auto name : tokenize::encoding_names()) {
     view.brief_tokens[std::string(name)] =
         static_cast<int64_t>(deps_.count(view.record.brief.text, *tokenize::parse_encoding(name)));

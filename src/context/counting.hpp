@@ -33,8 +33,13 @@ struct Message {
 
 // The tokens one message adds to a chat request, framing included.
 size_t message_tokens(const Message& message, tokenize::Encoding encoding, const CountTokens& count);
-// The framing of a message whose content has `content_tokens` tokens.
-size_t framed_tokens(const Message& message, size_t content_tokens, tokenize::Encoding encoding,
+// The tokens of a message's own text: its content, and its name with the name's +1.
+// This is what a session turn stores per encoding (the turn's `tokens`).
+size_t text_tokens(std::string_view content, const std::optional<std::string>& name, tokenize::Encoding encoding,
+                   const CountTokens& count);
+// message_tokens() of a message whose text_tokens() are known: adds the framing
+// (3 per message and the role).
+size_t framed_tokens(const Message& message, size_t text_tokens, tokenize::Encoding encoding,
                      const CountTokens& count);
 
 }  // namespace hirag::context

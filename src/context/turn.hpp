@@ -18,6 +18,12 @@ bool is_valid_role(std::string_view role);
 std::string_view valid_roles();
 // 1-128 characters of [A-Za-z0-9_.:-].
 Status validate_session_id(std::string_view session_id);
+// A message's optional `name`, as the OpenAI chat format defines it:
+// ^[A-Za-z0-9_-]{1,64}$. A model server refuses any other, so a turn that stored
+// one would make every later build of its session fail.
+bool is_valid_name(std::string_view name);
+// `field` names the request's field in the error, e.g. "name" or "turns[2].name".
+Status validate_name(std::string_view field, const std::optional<std::string>& name);
 
 // One turn of a conversation as the builder sees it.
 struct Turn {
@@ -26,7 +32,7 @@ struct Turn {
   std::optional<std::string> name;
   int64_t seq = 0;                     // position in the session (explicit turns: 1..n)
   std::optional<std::string> memory_id;  // memory item holding the turn, if any
-  std::optional<size_t> content_tokens;  // known count of `content` in the build's encoding
+  std::optional<size_t> text_tokens;     // known text_tokens() of the turn in the build's encoding
 };
 
 }  // namespace hirag::context

@@ -27,7 +27,7 @@ struct NewSessionTurn {
   std::string content;
   std::optional<std::string> name;
   std::string metadata_json = "{}";
-  std::map<std::string, int64_t> token_counts;  // content tokens by encoding name
+  std::map<std::string, int64_t> token_counts;  // text_tokens (content, name) by encoding name
   std::optional<std::string> memory_id;         // the memory item holding the turn, if stored
   int64_t created_at_ms = 0;
 };

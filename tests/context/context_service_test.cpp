@@ -78,6 +78,43 @@ TEST_F(ContextServiceTest, BadTurnsNameTheField) {
   EXPECT_EQ(bad_id.error().details.at("field"), "session_id");
 }
 
+TEST_F(ContextServiceTest, ANamedTurnCountsItsNameAndABadNameIsRefused) {
+  auto service = open_service();
+  auto named = service->append_turn({{"t1", "default", "s1"}, "user", "Hello there", "bob", "{}"});
+  ASSERT_TRUE(named) << named.error().message;
+  // "Hello there" is 2 tokens, "bob" 1, and a name costs 1 more.
+  EXPECT_EQ(named->token_counts.at("cl100k_base"), 4);
+  for (const std::string& bad : std::vector<std::string>{"", "two words", std::string(65, 'x'), "caf\xc3\xa9"}) {
+    auto refused = service->append_turn({{"t1", "default", "s1"}, "user", "x", bad, "{}"});
+    ASSERT_FALSE(refused) << bad;
+    EXPECT_EQ(refused.error().details.at("field"), "name");
+  }
+  EXPECT_EQ(service->get_session({"t1", "default", "s1"})->turns.size(), 1u);
+}
+
+TEST_F(ContextServiceTest, TurnsStoredWithoutCountsAreCountedOnRead) {
+  {
+    // As migration 13 leaves a named turn of an older version: its counts cleared.
+    auto store = store::sqlite::SqliteSessionStore::open(dir.path() + "/hirag.db", {});
+    ASSERT_TRUE(store);
+    store::NewSessionTurn turn{"user", "Hello there", std::string("bob"), "{}", {}, std::nullopt, 1};
+    ASSERT_TRUE((*store)->append_turn({"t1", "default", "s1"}, turn, 100));
+  }
+  auto service = open_service();
+  auto view = service->get_session({"t1", "default", "s1"});
+  ASSERT_TRUE(view) << view.error().message;
+  EXPECT_EQ(view->turns.at(0).token_counts.at("cl100k_base"), 4);
+  EXPECT_EQ(view->turns.at(0).token_counts.at("o200k_base"), 4);
+  auto built = service->build(session_build(8000));
+  ASSERT_TRUE(built) << built.error().message;
+  size_t recounted = kReplyPrimerTokens;
+  for (const auto& message : built->context.messages) {
+    recounted += message_tokens(message, tokenize::Encoding::cl100k_base, exact_token_counter());
+  }
+  EXPECT_EQ(built->context.total_tokens, recounted);
+  EXPECT_EQ(built->context.messages.back().name, "bob");
+}
+
 TEST_F(ContextServiceTest, SessionsAreScopedByTenantAndNamespace) {
   auto service = open_service();
   ASSERT_TRUE(add(*service, "user", "mine"));

@@ -129,6 +129,44 @@ TEST_F(SessionsApi, BadInputIsA4xxNamingTheField) {
   expect_field_error(add_turn(client, "bad%20id%21", "user", "x"), 400, "session_id");  // "bad id!"
 }
 
+TEST_F(SessionsApi, ANamedTurnCountsItsNameAndBuildsExactly) {
+  auto named = client.post_json("/api/v1/sessions/named-1/turns",
+                                {{"role", "user"}, {"content", "And where are the logs?"}, {"name", "alice_K-9"}});
+  ASSERT_EQ(named.status, 201) << named.body;
+  EXPECT_EQ(named.json().at("name"), "alice_K-9");
+  // The content alone is 6 tokens (TurnsThenBuildGiveExactCounts); "alice_K-9" is
+  // 5 more and a name costs 1 on top.
+  const auto content_only = run_hirag({"tokenize", "--jsonl", "--encoding", "cl100k_base"}, "\"alice_K-9\"\n");
+  const auto name_tokens = boost::json::parse(content_only.out).at("n").to_number<int64_t>();
+  EXPECT_EQ(named.json().at("tokens").at("cl100k_base").to_number<int64_t>(), 6 + name_tokens + 1);
+
+  auto built = client.post_json("/api/v1/context/build", {{"session_id", "named-1"}, {"max_tokens", 2000}});
+  ASSERT_EQ(built.status, 200) << built.body;
+  const auto messages = built.json().at("messages").as_array();
+  EXPECT_EQ(messages.back().at("name"), "alice_K-9");
+  EXPECT_EQ(recount_messages(messages, "cl100k_base"), built.json().at("total_tokens").to_number<size_t>());
+}
+
+TEST_F(SessionsApi, ABadTurnNameIsRefusedAndTheSessionStillBuilds) {
+  ASSERT_EQ(add_turn(client, "names-1", "user", "first turn").status, 201);
+  const std::vector<std::string> bad_names = {"", std::string(65, 'a'), "has space", std::string("nul\0byte", 8),
+                                              "tab\there", "\xc3\xa9t\xc3\xa9", "dot.name", "slash/name",
+                                              std::string(9 << 20, 'n')};
+  for (const auto& name : bad_names) {
+    auto result = client.post_json("/api/v1/sessions/names-1/turns",
+                                   {{"role", "user"}, {"content", "second turn"}, {"name", name}});
+    expect_field_error(result, 400, "name");
+    auto build = client.post_json("/api/v1/context/build",
+                                  {{"turns", boost::json::array{{{"role", "user"}, {"content", "x"}, {"name", name}}}}});
+    expect_field_error(build, 400, "turns[0].name");
+  }
+  auto session = client.get("/api/v1/sessions/names-1");
+  ASSERT_EQ(session.status, 200);
+  EXPECT_EQ(session.json().at("turn_count"), 1);  // nothing of the refused turns was stored
+  auto built = client.post_json("/api/v1/context/build", {{"session_id", "names-1"}});
+  EXPECT_EQ(built.status, 200) << built.body;
+}
+
 TEST_F(SessionsApi, AContextThatCannotFitIs422WithTheNumbers) {
   auto result = client.post_json("/api/v1/context/build",
                                  {{"turns", boost::json::array{{{"role", "user"}, {"content", "hi"}}}},

@@ -1,7 +1,7 @@
 // Schema migrations on a data dir written by an earlier version: the full-text
 // table of schema 2 is dropped (full text moved to memory), access counts move to
-// their own table (schema 12), and no row or count is lost. A data dir a newer
-// build migrated is refused.
+// their own table (schema 12), and no row or count is lost; turn names a model
+// would refuse are cleared (schema 13). A data dir a newer build migrated is refused.
 #include <gtest/gtest.h>
 
 #include "core/clock.hpp"
@@ -97,6 +97,33 @@ TEST_F(MigrationsTest, AccessCountsMoveToTheirOwnTableWithTheirValues) {
   ASSERT_TRUE(never.ok() && never->has_value());
   EXPECT_EQ((*never)->access_count, 0);
   EXPECT_FALSE((*never)->last_accessed_at_ms.has_value());
+}
+
+TEST_F(MigrationsTest, TurnNamesAModelWouldRefuseAreClearedAndNamedTurnsRecounted) {
+  // As schema 12 left it: names were not checked, counts were of the content only.
+  write_as_another_build(R"sql(
+        DELETE FROM schema_migrations WHERE version = 13;
+        INSERT INTO session_turns(tenant, namespace, session_id, seq, role, name, content, token_counts, created_at)
+          VALUES ('t1', 'default', 's1', 1, 'user', NULL, 'no name', '{"cl100k_base":2}', 1),
+                 ('t1', 'default', 's1', 2, 'user', 'alice_K-9', 'good name', '{"cl100k_base":2}', 1),
+                 ('t1', 'default', 's1', 3, 'user', 'has space', 'bad name', '{"cl100k_base":2}', 1),
+                 ('t1', 'default', 's1', 4, 'user', printf('%.*c', 65, 'a'), 'long name', '{"cl100k_base":2}', 1),
+                 ('t1', 'default', 's1', 5, 'user', CAST(x'61006263' AS TEXT), 'nul in name', '{"cl100k_base":2}', 1),
+                 ('t1', 'default', 's1', 6, 'user', '', 'empty name', '{"cl100k_base":2}', 1);
+      )sql");
+  auto reopened = open_database();
+  ASSERT_TRUE(reopened.ok()) << reopened.error().message;
+  auto stmt = (*reopened)->prepare("SELECT seq, name, token_counts FROM session_turns ORDER BY seq");
+  ASSERT_TRUE(stmt.ok());
+  std::vector<std::string> names, counts;
+  while (stmt->step()) {
+    names.push_back(stmt->column_is_null(1) ? "NULL" : stmt->column_text(1));
+    counts.push_back(stmt->column_text(2));
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"NULL", "alice_K-9", "NULL", "NULL", "NULL", "NULL"}));
+  // Only the named turn's counts are cleared (they lacked the name); the others keep theirs.
+  EXPECT_EQ(counts, (std::vector<std::string>{R"({"cl100k_base":2})", "{}", R"({"cl100k_base":2})",
+                                              R"({"cl100k_base":2})", R"({"cl100k_base":2})", R"({"cl100k_base":2})"}));
 }
 
 TEST_F(MigrationsTest, ADataDirMigratedByANewerBuildIsRefused) {

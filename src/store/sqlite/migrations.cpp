@@ -144,6 +144,19 @@ const std::vector<Migration>& migrations() {
           DELETE FROM memory_access WHERE seq = old.seq;
         END;
       )sql"},
+      {13, "session_turn_names", R"sql(
+        -- A turn's name must be 1-64 characters of [A-Za-z0-9_-] (the OpenAI chat
+        -- format's rule): before it was checked, any name was stored, and a model
+        -- server refuses such a message, so one bad turn made every later build of
+        -- its session fail (a 9 MB name could never fit). Such names are cleared.
+        UPDATE session_turns SET name = NULL
+          WHERE name IS NOT NULL AND (length(CAST(name AS BLOB)) NOT BETWEEN 1 AND 64
+                                      OR name GLOB '*[^A-Za-z0-9_-]*'
+                                      OR instr(CAST(name AS BLOB), x'00') > 0);
+        -- token_counts now count a turn's name (its tokens + 1) with its content:
+        -- the counts of named turns are cleared, and counted again on read.
+        UPDATE session_turns SET token_counts = '{}' WHERE name IS NOT NULL;
+      )sql"},
   };
   return all;
 }
