@@ -1,16 +1,18 @@
 // memory/memory_service: the hierarchical memory. Owns the write path (validate,
-// count tokens, embed, commit, then index), hybrid retrieval (full text + vector,
-// fused, composite rank, filters, top_k / token fill: ranked from the in-memory
-// catalog, then only the returned rows are read), level rules (Immediate
-// capacity with demotion, TTLs, promotion after repeated hits) and the background
-// sweeper. Everything is scoped by the caller's tenant. Thread-safe.
-// It knows the ItemStore and VectorIndex interfaces, never SQL or HTTP.
+// count tokens, embed, commit, then index), the indexes, catalog and row cache
+// that searches read, and orchestrates retrieval/ over them (query analysis,
+// candidates, ranking from the in-memory catalog, selection that reads only the
+// returned rows), level rules (Immediate capacity with demotion, TTLs,
+// promotion after repeated hits) and the background sweeper. Everything is
+// scoped by the caller's tenant. Thread-safe. It knows the ItemStore and
+// VectorIndex interfaces, never SQL or HTTP.
 #pragma once
 
 #include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -18,7 +20,6 @@
 #include "core/result.hpp"
 #include "embed/embedder.hpp"
 #include "memory/access_tracker.hpp"
-#include "memory/fusion.hpp"
 #include "memory/item_catalog.hpp"
 #include "memory/memory_types.hpp"
 #include "memory/periodic_jobs.hpp"
@@ -83,33 +84,9 @@ class MemoryService {
   Result<std::vector<std::string>> add_batch_records(std::vector<store::MemoryItem>& records, const char* store_op);
   Result<std::vector<embed::Vector>> embed(const std::vector<std::string>& texts, embed::Purpose purpose);
   std::optional<int64_t> expiry_for(Level level, int64_t now_ms) const;
-  struct Candidates {
-    std::vector<FusedCandidate> fused;
-    bool exhausted = false;  // every retriever gave fewer than asked: none has more
-  };
-  // The query as the retrievers take it: terms for full text (none in vector
-  // mode), an embedding for the vector index (none in bm25 mode).
-  struct AnalysedQuery {
-    std::vector<std::string> terms;
-    std::optional<embed::Vector> vector;
-  };
-  Result<AnalysedQuery> analyse(const SearchRequest& request);
-  // Up to `count` candidates from each retriever, fused, with their neighbours.
-  Candidates candidates(const std::string& tenant, const SearchRequest& request, const AnalysedQuery& query,
-                        size_t count);
-  struct RankedCandidate {
-    int64_t seq = 0;
-    int64_t token_count = 0;
-    double score = 0;
-    ScoreParts parts;
-  };
-  // session_key: ItemFacts::session_key of the request's session_id (0 without one).
-  std::vector<RankedCandidate> rank(const std::vector<FusedCandidate>& fused, const SearchRequest& request,
-                                    uint64_t session_key, int64_t now_ms) const;
-  // Fills result with the best of `ranked` that pass every filter and fit the
-  // budget; true when the token budget left one out.
-  Result<bool> select(const std::string& tenant, const SearchRequest& request, uint64_t session_key, size_t top_k,
-                      const std::vector<RankedCandidate>& ranked, int64_t now_ms, SearchResult& result);
+  Status validate_search(const SearchRequest& request) const;
+  // The session key (ItemFacts::session_hash) of each seq; nullopt for an unknown one.
+  std::vector<std::optional<uint64_t>> sessions_of(std::span<const int64_t> seqs) const;
   // The rows of `seqs` that belong to the tenant, in that order: from the row
   // cache, the rest from the store (and then cached).
   Result<std::vector<MemoryItem>> fetch_rows(const std::string& tenant, const std::vector<int64_t>& seqs);

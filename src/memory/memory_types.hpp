@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "retrieval/scored_item.hpp"
 #include "store/memory_item.hpp"
 
 namespace hirag::memory {
@@ -48,22 +49,8 @@ struct SearchRequest {
   std::optional<std::string> mode;
 };
 
-// How a result's relevance_score was made (returned with "explain": true).
-struct ScoreParts {
-  double similarity = 0;  // fused retriever score normalised to [0, 1]
-  double recency = 0;
-  double level = 0;
-  double frequency = 0;
-  std::optional<size_t> text_rank;    // 1-based rank in the full-text list
-  std::optional<size_t> vector_rank;  // 1-based rank in the vector list
-  bool via_neighbour = false;  // similarity lent by a best match stored next to it (memory/neighbours)
-};
-
-struct ScoredItem {
-  MemoryItem item;
-  double score = 0;
-  ScoreParts parts;
-};
+using retrieval::ScoreParts;
+using retrieval::ScoredItem;
 
 struct SearchResult {
   std::vector<ScoredItem> items;  // best first

@@ -14,9 +14,9 @@
 #include "embed/local_embedder.hpp"
 #include "memory/index_snapshot.hpp"
 #include "memory/open_memory_service.hpp"
-#include "memory/ranking.hpp"
 #include "memory/reindex.hpp"
 #include "metrics/memory_metrics.hpp"
+#include "retrieval/ranking.hpp"
 #include "support/server_process.hpp"
 
 namespace hirag::memory {
@@ -572,7 +572,7 @@ TEST_F(MemoryServiceTest, AfterACrashTheCatalogHasTheStoresNewerRetrievalCounts)
   ASSERT_EQ(result->items.size(), 1u);
   EXPECT_EQ(result->items[0].item.id, id);
   EXPECT_EQ(result->items[0].item.access_count, 3);
-  EXPECT_DOUBLE_EQ(result->items[0].parts.frequency, frequency_score(3)) << "the ranking uses the store's count";
+  EXPECT_DOUBLE_EQ(result->items[0].parts.frequency, retrieval::frequency_score(3)) << "the ranking uses the store's count";
 }
 
 // Snapshots taken while writers run: whatever a snapshot did not include is in
