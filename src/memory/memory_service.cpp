@@ -10,12 +10,14 @@
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
+#include <limits>
 
 #include "core/clock.hpp"
 #include "core/json_writer.hpp"
 #include "core/uuid.hpp"
 #include "memory/index_snapshot.hpp"
 #include "memory/item_validation.hpp"
+#include "memory/text_split.hpp"
 #include "retrieval/candidates.hpp"
 #include "retrieval/filters.hpp"
 #include "retrieval/query_analysis.hpp"
@@ -328,8 +330,35 @@ Result<std::vector<embed::Vector>> MemoryService::embed(const std::vector<std::s
   return vectors;
 }
 
-Result<std::vector<store::MemoryItem>> MemoryService::prepare(const std::string& tenant,
-                                                              std::vector<NewItem>& items, bool batch) {
+Result<std::vector<std::string_view>> MemoryService::check_item(const std::string& prefix,
+                                                                const NewItem& item) const {
+  const auto& limits = config_.memory;
+  const std::string text_field = field_name(prefix, "text");
+  const bool split = item.split_long_text && static_cast<int64_t>(item.text.size()) > limits.max_text_bytes;
+  const int64_t max_bytes = split ? std::numeric_limits<int64_t>::max() : limits.max_text_bytes;
+  if (auto s = validate_text(text_field, item.text, max_bytes); !s) return s.error();
+  if (auto s = validate_namespace(field_name(prefix, "namespace"), item.name_space); !s) return s.error();
+  if (auto s = validate_metadata(field_name(prefix, "metadata"), item.metadata, limits); !s) return s.error();
+  if (item.session_id) {
+    if (auto s = validate_session_id(field_name(prefix, "session_id"), *item.session_id); !s) return s.error();
+  }
+  if (!split) return std::vector<std::string_view>{item.text};
+  auto parts = split_text(item.text, static_cast<size_t>(limits.max_text_bytes));
+  if (auto s = validate_split_metadata(field_name(prefix, "metadata"), item.metadata, parts.size(), limits); !s) {
+    return s.error();
+  }
+  for (const auto part : parts) {
+    if (auto s = validate_text(text_field, part, limits.max_text_bytes); !s) {
+      return Error::field(text_field, fmt::format("'{}' holds a run of whitespace longer than {} bytes; it cannot "
+                                                  "be split into parts with text",
+                                                  text_field, limits.max_text_bytes));
+    }
+  }
+  return parts;
+}
+
+Result<MemoryService::Prepared> MemoryService::prepare(const std::string& tenant, std::vector<NewItem>& items,
+                                                       bool batch) {
   const auto& limits = config_.memory;
   if (batch) {
     if (items.empty()) return Error::field("items", "'items' must hold at least one item");
@@ -340,63 +369,89 @@ Result<std::vector<store::MemoryItem>> MemoryService::prepare(const std::string&
     }
   }
   int64_t total_bytes = 0;
+  Prepared prepared;
+  std::vector<std::string> texts;
   for (size_t i = 0; i < items.size(); ++i) {
-    const std::string prefix = batch ? fmt::format("items[{}]", i) : "";
-    const auto& item = items[i];
-    if (auto s = validate_text(field_name(prefix, "text"), item.text, limits.max_text_bytes); !s) return s.error();
-    if (auto s = validate_namespace(field_name(prefix, "namespace"), item.name_space); !s) return s.error();
-    if (auto s = validate_metadata(field_name(prefix, "metadata"), item.metadata, limits); !s) return s.error();
-    if (item.session_id) {
-      if (auto s = validate_session_id(field_name(prefix, "session_id"), *item.session_id); !s) return s.error();
-    }
-    total_bytes += static_cast<int64_t>(item.text.size());
+    auto parts = check_item(batch ? fmt::format("items[{}]", i) : "", items[i]);
+    if (!parts) return std::move(parts).error();
+    prepared.parts.push_back(parts->size());
+    for (const auto part : *parts) texts.emplace_back(part);
+    total_bytes += static_cast<int64_t>(items[i].text.size());
   }
   if (batch && total_bytes > limits.max_batch_bytes) {
     return Error{ErrorCode::PayloadTooLarge,
                  fmt::format("a batch holds at most {} bytes of text, got {}", limits.max_batch_bytes, total_bytes),
                  {{"field", "items"}}};
   }
-  std::vector<std::string> texts;
-  texts.reserve(items.size());
-  for (const auto& item : items) texts.push_back(item.text);
   auto vectors = embed(texts, embed::Purpose::Document);
   if (!vectors) return std::move(vectors).error();
   const int64_t now_ms = now_unix_ms();
-  std::vector<store::MemoryItem> records(items.size());
-  for (size_t i = 0; i < items.size(); ++i) {
-    auto& record = records[i];
-    auto& item = items[i];
-    record.id = new_uuid_v7();
-    record.tenant = tenant;
-    record.name_space = std::move(item.name_space);
-    record.level = item.level.value_or(Level::ShortTerm);
-    record.token_count = static_cast<int64_t>(count_tokens_(item.text));
-    record.text = std::move(item.text);
-    record.embedding = std::move((*vectors)[i]);
-    record.metadata_json = to_json(item.metadata);
-    record.created_at_ms = item.created_at_ms.value_or(now_ms);
-    record.updated_at_ms = now_ms;
-    record.expires_at_ms = expiry_for(record.level, now_ms);
-    record.session_id = std::move(item.session_id);
-    record.source = std::move(item.source);
+  prepared.records.reserve(texts.size());
+  for (size_t i = 0, next = 0; i < items.size(); ++i) {
+    const size_t first = prepared.records.size();
+    for (size_t part = 0; part < prepared.parts[i]; ++part, ++next) {
+      prepared.records.push_back(
+          new_record(tenant, items[i], std::move(texts[next]), std::move((*vectors)[next]), now_ms));
+      if (prepared.parts[i] > 1) {
+        prepared.records.back().metadata_json =
+            to_json(with_split(items[i].metadata, part, prepared.parts[i], prepared.records[first].id));
+      }
+    }
   }
-  return records;
+  return prepared;
+}
+
+store::MemoryItem MemoryService::new_record(const std::string& tenant, const NewItem& item, std::string text,
+                                            embed::Vector vector, int64_t now_ms) const {
+  store::MemoryItem record;
+  record.id = new_uuid_v7();
+  record.tenant = tenant;
+  record.name_space = item.name_space;
+  record.level = item.level.value_or(Level::ShortTerm);
+  record.token_count = static_cast<int64_t>(count_tokens_(text));
+  record.text = std::move(text);
+  record.embedding = std::move(vector);
+  record.metadata_json = to_json(item.metadata);
+  record.created_at_ms = item.created_at_ms.value_or(now_ms);
+  record.updated_at_ms = now_ms;
+  record.expires_at_ms = expiry_for(record.level, now_ms);
+  record.session_id = item.session_id;
+  record.source = item.source;
+  return record;
+}
+
+Result<std::vector<StoredIds>> MemoryService::store_items(const std::string& tenant, std::vector<NewItem> items,
+                                                          bool batch) {
+  auto prepared = prepare(tenant, items, batch);
+  if (!prepared) return std::move(prepared).error();
+  auto ids = add_batch_records(prepared->records, batch ? "insert_batch" : "insert");
+  if (!ids) return std::move(ids).error();
+  std::vector<StoredIds> stored;
+  stored.reserve(prepared->parts.size());
+  auto next = ids->begin();
+  for (const size_t parts : prepared->parts) {
+    const auto end = next + static_cast<std::ptrdiff_t>(parts);
+    stored.emplace_back(std::make_move_iterator(next), std::make_move_iterator(end));
+    next = end;
+  }
+  return stored;
 }
 
 Result<std::string> MemoryService::add(const std::string& tenant, NewItem item) {
   std::vector<NewItem> items;
   items.push_back(std::move(item));
-  auto records = prepare(tenant, items, false);
-  if (!records) return std::move(records).error();
-  auto ids = add_batch_records(*records, "insert");
-  if (!ids) return std::move(ids).error();
-  return std::move(ids->front());
+  auto stored = store_items(tenant, std::move(items), false);
+  if (!stored) return std::move(stored).error();
+  return std::move(stored->front().front());
 }
 
 Result<std::vector<std::string>> MemoryService::add_batch(const std::string& tenant, std::vector<NewItem> items) {
-  auto records = prepare(tenant, items, true);
-  if (!records) return std::move(records).error();
-  return add_batch_records(*records, "insert_batch");
+  auto stored = store_items(tenant, std::move(items), true);
+  if (!stored) return std::move(stored).error();
+  std::vector<std::string> ids;
+  ids.reserve(stored->size());
+  for (auto& parts : *stored) ids.push_back(std::move(parts.front()));
+  return ids;
 }
 
 Result<std::vector<std::string>> MemoryService::add_batch_records(std::vector<store::MemoryItem>& records,
@@ -547,8 +602,10 @@ Result<SearchResult> MemoryService::search(const std::string& tenant, const Sear
     returned.push_back(scored.item.seq);
     if (scored.item.level == Level::Immediate) ++result.cache_hits;
   }
-  access_.record(returned, now_ms);
-  catalog_.add_hits(returned);
+  if (request.record_access) {
+    access_.record(returned, now_ms);
+    catalog_.add_hits(returned);
+  }
   metrics::memory_metrics().retrievals_total.Increment();
   result.retrieval_time_ms = (monotonic_seconds() - start) * 1000.0;
   return result;

@@ -46,9 +46,12 @@ class MemoryService {
   // snapshot (idempotent).
   void shutdown();
 
-  // Stores one item; returns its id. Field names in errors are the request's.
+  // Stores the items in one transaction or none, each under one id or, when its
+  // text was split, one per part. Errors name items[i].field in a batch, the bare
+  // field otherwise (one item).
+  Result<std::vector<StoredIds>> store_items(const std::string& tenant, std::vector<NewItem> items, bool batch);
+  // store_items of one item, or a batch; the id of each item (of its first part).
   Result<std::string> add(const std::string& tenant, NewItem item);
-  // Stores all items in one transaction or none; errors name items[i].field.
   Result<std::vector<std::string>> add_batch(const std::string& tenant, std::vector<NewItem> items);
   Result<SearchResult> search(const std::string& tenant, const SearchRequest& request);
   Result<MemoryItem> get(const std::string& tenant, std::string_view id);
@@ -78,8 +81,19 @@ class MemoryService {
   const Config& config() const { return config_; }
 
  private:
-  Result<std::vector<store::MemoryItem>> prepare(const std::string& tenant, std::vector<NewItem>& items,
-                                                 bool batch);
+  // The records to insert, each new item's parts in order, and how many records
+  // each item became.
+  struct Prepared {
+    std::vector<store::MemoryItem> records;
+    std::vector<size_t> parts;
+  };
+  Result<Prepared> prepare(const std::string& tenant, std::vector<NewItem>& items, bool batch);
+  // The record of one new item (or one part of it) with a new id.
+  store::MemoryItem new_record(const std::string& tenant, const NewItem& item, std::string text,
+                               embed::Vector vector, int64_t now_ms) const;
+  // Checks one new item (field names under `prefix`) and returns its texts: the
+  // item's own, or its parts when it is to be split.
+  Result<std::vector<std::string_view>> check_item(const std::string& prefix, const NewItem& item) const;
   // Commits prepared records and indexes them; store_op labels the store timing metric.
   Result<std::vector<std::string>> add_batch_records(std::vector<store::MemoryItem>& records, const char* store_op);
   Result<std::vector<embed::Vector>> embed(const std::vector<std::string>& texts, embed::Purpose purpose);

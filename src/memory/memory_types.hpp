@@ -31,7 +31,14 @@ struct NewItem {
   std::optional<int64_t> created_at_ms;  // default now
   std::optional<std::string> session_id;
   std::string source = "note";
+  // A text over memory.max_text_bytes is stored as linked parts (memory/text_split)
+  // instead of being refused.
+  bool split_long_text = false;
 };
+
+// The ids one new item was stored under: its own, or each part's in order when
+// its text was split (the first part's id is the "of" of every part).
+using StoredIds = std::vector<std::string>;
 
 struct SearchRequest {
   std::string query;
@@ -44,6 +51,10 @@ struct SearchRequest {
   std::optional<int64_t> created_after_ms;
   std::optional<int64_t> created_before_ms;
   bool explain = false;
+  // False: the results are not counted as retrievals (access counts, promotion and
+  // the frequency part of later ranks stay as they were), for searches that look
+  // at memory without using it: evaluations, a console, explain.
+  bool record_access = true;
   // Overrides retrieval.mode (benchmarks; not exposed over HTTP). Vector candidates
   // exist only when the configured mode keeps a vector index (hybrid, vector).
   std::optional<std::string> mode;

@@ -412,7 +412,7 @@ TEST_F(MemoryServiceTest, BadItemsAreRejectedNamingTheField) {
   cases.push_back({new_item(""), "text"});
   cases.push_back({new_item(" \n\t "), "text"});
   cases.push_back({new_item(std::string(config_.memory.max_text_bytes + 1, 'a')), "text"});
-  cases.push_back({new_item("bell\x07"), "text"});
+  cases.push_back({new_item(std::string("nul\0byte", 8)), "text"});
   cases.push_back({new_item("ok", ""), "namespace"});
   cases.push_back({new_item("ok", "bad space"), "namespace"});
   cases.push_back({new_item("ok", std::string(129, 'n')), "namespace"});
