@@ -8,7 +8,7 @@
 #include <map>
 #include <memory>
 
-#include "memory/text_terms.hpp"
+#include "retrieval/text_terms.hpp"
 #include "store/text/namespace_text.hpp"
 #include "support/percentiles.hpp"
 #include "support/synthetic_corpus.hpp"
@@ -24,10 +24,10 @@ struct Fixture {
   explicit Fixture(size_t documents) : index(hirag::store::text::TextScoring{1.2, 0.2, 16}) {
     hirag::bench::SyntheticCorpus corpus;
     for (size_t label = 1; label <= documents; ++label) {
-      index.add(static_cast<int64_t>(label), hirag::memory::document_terms(corpus.sentence(20)));
+      index.add(static_cast<int64_t>(label), hirag::retrieval::document_terms(corpus.sentence(20)));
     }
     hirag::bench::SyntheticCorpus queries(7);
-    for (size_t i = 0; i < kQueries; ++i) query_terms.push_back(hirag::memory::query_terms(queries.sentence(4)));
+    for (size_t i = 0; i < kQueries; ++i) query_terms.push_back(hirag::retrieval::query_terms(queries.sentence(4)));
   }
   NamespaceText index;
   std::vector<std::vector<std::string>> query_terms;

@@ -6,7 +6,7 @@
 #include <filesystem>
 
 #include "core/crypto.hpp"
-#include "memory/text_terms.hpp"
+#include "retrieval/text_terms.hpp"
 
 namespace hirag::memory {
 namespace {
@@ -18,7 +18,8 @@ constexpr uint32_t kFormat = 1;
 // or keys than the build that wrote the snapshot.
 uint64_t build_fingerprint() {
   std::string probe;
-  for (const auto& term : document_terms("Running quickly, the children's dogs jumped over 42 naïve foxes")) {
+  const auto terms = retrieval::document_terms("Running quickly, the children's dogs jumped over 42 naïve foxes");
+  for (const auto& term : terms) {
     probe += fmt::format("{}:{} ", term.term, term.count);
   }
   probe += std::to_string(ItemFacts::session_key("hirag-session-probe"));

@@ -1,45 +1,28 @@
 // memory/item_catalog: what ranking and filtering need to know of every item
-// (level, creation and expiry time, token count, retrieval count, session), held
-// in memory so that a search ranks and filters its candidates without reading
-// them and reads from the store only the rows it returns. A cache of the
-// ItemStore like the indexes: filled at start-up and kept in step by
-// MemoryService after each commit (inserts, demotions, promotions, updates,
-// removals). Thread-safe.
+// (retrieval/item_facts: level, creation and expiry time, token count, retrieval
+// count, session), held in memory so that a search ranks and filters its
+// candidates without reading them and reads from the store only the rows it
+// returns. A cache of the ItemStore like the indexes: filled at start-up and
+// kept in step by MemoryService after each commit (inserts, demotions,
+// promotions, updates, removals). Thread-safe.
 #pragma once
 
 #include <cstdint>
-#include <limits>
 #include <mutex>
 #include <optional>
 #include <shared_mutex>
 #include <span>
 #include <utility>
-#include <string_view>
 #include <boost/unordered/unordered_flat_map.hpp>
 #include <vector>
 
+#include "retrieval/item_facts.hpp"
 #include "store/item_store.hpp"
 #include "store/snapshot/binary_file.hpp"
 
 namespace hirag::memory {
 
-struct ItemFacts {
-  static constexpr int64_t kNever = std::numeric_limits<int64_t>::max();
-
-  int64_t created_at_ms = 0;
-  int64_t expires_at_ms = kNever;
-  uint64_t session_hash = 0;  // 0: no session
-  int64_t token_count = 0;
-  // Retrievals, including those not yet flushed to the store. Inside the catalog
-  // it is counted up under the shared lock, so it is only read through
-  // std::atomic_ref there.
-  int64_t access_count = 0;
-  store::Level level = store::Level::ShortTerm;
-
-  static ItemFacts of(const store::MemoryItem& item);
-  // Non-zero; equal session ids hash equally (callers confirm on the full row).
-  static uint64_t session_key(std::string_view session_id);
-};
+using retrieval::ItemFacts;
 
 class ItemCatalog {
  public:

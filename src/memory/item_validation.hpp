@@ -11,7 +11,7 @@
 
 namespace hirag::memory {
 
-// Non-blank, at most `max_bytes`, no control characters other than tab/newline/CR.
+// Non-blank, at most `max_bytes`, no NUL (any other character is kept as sent).
 Status validate_text(std::string_view field, std::string_view text, int64_t max_bytes);
 // 1-128 characters of [A-Za-z0-9_.:@/-].
 Status validate_namespace(std::string_view field, std::string_view name_space);

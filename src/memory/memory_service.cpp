@@ -10,15 +10,20 @@
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
+#include <limits>
 
 #include "core/clock.hpp"
 #include "core/json_writer.hpp"
 #include "core/uuid.hpp"
 #include "memory/index_snapshot.hpp"
 #include "memory/item_validation.hpp"
-#include "memory/neighbours.hpp"
-#include "memory/text_terms.hpp"
-#include "memory/ranking.hpp"
+#include "memory/text_split.hpp"
+#include "retrieval/candidates.hpp"
+#include "retrieval/filters.hpp"
+#include "retrieval/query_analysis.hpp"
+#include "retrieval/ranking.hpp"
+#include "retrieval/selection.hpp"
+#include "retrieval/text_terms.hpp"
 #include "metrics/memory_metrics.hpp"
 
 namespace hirag::memory {
@@ -28,9 +33,6 @@ constexpr int64_t kDefaultListLimit = 100;
 constexpr int64_t kMaxListLimit = 1000;
 // Access counts written per transaction by a flush (≈ 7 ms each).
 constexpr size_t kAccessFlushChunk = 500;
-// Weight of the vector list against the full-text list (1.0) in fusion (best of
-// 0.1/0.3/0.5/1.0 on LoCoMo dev with the local embedder).
-constexpr double kVectorWeight = 0.3;
 // How much deeper than retrieval.candidates a filtered search may look (30 -> 1,920
 // by default, or top_k if more): bounds what a filter that matches nothing costs.
 constexpr size_t kMaxDeepening = 64;
@@ -60,36 +62,31 @@ std::string field_name(const std::string& prefix, std::string_view field) {
   return prefix.empty() ? std::string(field) : fmt::format("{}.{}", prefix, field);
 }
 
+// The request's filters as retrieval/ takes them (views of the request).
+retrieval::Filters filters_of(const SearchRequest& request) {
+  retrieval::Filters filters;
+  filters.levels = request.levels;
+  if (request.session_id) {
+    filters.session_id = *request.session_id;
+    filters.session_key = ItemFacts::session_key(*request.session_id);
+  }
+  filters.created_after_ms = request.created_after_ms;
+  filters.created_before_ms = request.created_before_ms;
+  filters.metadata = &request.filters;
+  return filters;
+}
+
+std::vector<int64_t> seqs_of(const std::vector<retrieval::FusedCandidate>& fused) {
+  std::vector<int64_t> seqs;
+  seqs.reserve(fused.size());
+  for (const auto& candidate : fused) seqs.push_back(candidate.seq);
+  return seqs;
+}
+
 Result<std::string> canonical_id(std::string_view id) {
   auto parsed = parse_uuid(id);
   if (!parsed) return Error::field("id", fmt::format("'{}' is not a UUID", id));
   return *parsed;
-}
-
-// The request's filters that the catalog can decide (all but metadata; the
-// session only by hash, confirmed on the row).
-bool facts_match(const ItemFacts& facts, const SearchRequest& request, uint64_t session_key, int64_t now_ms) {
-  if (facts.expires_at_ms <= now_ms) return false;
-  if (!request.levels.empty() &&
-      std::find(request.levels.begin(), request.levels.end(), facts.level) == request.levels.end()) {
-    return false;
-  }
-  if (request.session_id && facts.session_hash != session_key) return false;
-  if (request.created_after_ms && facts.created_at_ms < *request.created_after_ms) return false;
-  if (request.created_before_ms && facts.created_at_ms > *request.created_before_ms) return false;
-  return true;
-}
-
-bool metadata_matches(const std::string& metadata_json, const boost::json::object& filters) {
-  boost::system::error_code ec;
-  const auto parsed = boost::json::parse(metadata_json, ec);
-  if (ec || !parsed.is_object()) return false;
-  const auto& metadata = parsed.get_object();
-  for (const auto& filter : filters) {
-    const auto* value = metadata.if_contains(filter.key());
-    if (value == nullptr || *value != filter.value()) return false;
-  }
-  return true;
 }
 
 }  // namespace
@@ -134,7 +131,7 @@ Status MemoryService::load_items() {
     AnalysedPage page;
     page.terms.reserve(items->size());
     for (const auto& item : *items) {
-      page.terms.push_back(document_terms(item.text));
+      page.terms.push_back(retrieval::document_terms(item.text));
       catalog_.put(item);
     }
     page.items = std::move(items).value();
@@ -186,7 +183,7 @@ bool MemoryService::restore_snapshot() {
   }
   for (const auto& change : **changes) {
     if (!change.row) continue;
-    text_.add(change.key, document_terms(change.row->text));
+    text_.add(change.key, retrieval::document_terms(change.row->text));
     catalog_.put(*change.row);
   }
   // The store's counts are flushed every access_flush_secs, a snapshot's only
@@ -333,8 +330,35 @@ Result<std::vector<embed::Vector>> MemoryService::embed(const std::vector<std::s
   return vectors;
 }
 
-Result<std::vector<store::MemoryItem>> MemoryService::prepare(const std::string& tenant,
-                                                              std::vector<NewItem>& items, bool batch) {
+Result<std::vector<std::string_view>> MemoryService::check_item(const std::string& prefix,
+                                                                const NewItem& item) const {
+  const auto& limits = config_.memory;
+  const std::string text_field = field_name(prefix, "text");
+  const bool split = item.split_long_text && static_cast<int64_t>(item.text.size()) > limits.max_text_bytes;
+  const int64_t max_bytes = split ? std::numeric_limits<int64_t>::max() : limits.max_text_bytes;
+  if (auto s = validate_text(text_field, item.text, max_bytes); !s) return s.error();
+  if (auto s = validate_namespace(field_name(prefix, "namespace"), item.name_space); !s) return s.error();
+  if (auto s = validate_metadata(field_name(prefix, "metadata"), item.metadata, limits); !s) return s.error();
+  if (item.session_id) {
+    if (auto s = validate_session_id(field_name(prefix, "session_id"), *item.session_id); !s) return s.error();
+  }
+  if (!split) return std::vector<std::string_view>{item.text};
+  auto parts = split_text(item.text, static_cast<size_t>(limits.max_text_bytes));
+  if (auto s = validate_split_metadata(field_name(prefix, "metadata"), item.metadata, parts.size(), limits); !s) {
+    return s.error();
+  }
+  for (const auto part : parts) {
+    if (auto s = validate_text(text_field, part, limits.max_text_bytes); !s) {
+      return Error::field(text_field, fmt::format("'{}' holds a run of whitespace longer than {} bytes; it cannot "
+                                                  "be split into parts with text",
+                                                  text_field, limits.max_text_bytes));
+    }
+  }
+  return parts;
+}
+
+Result<MemoryService::Prepared> MemoryService::prepare(const std::string& tenant, std::vector<NewItem>& items,
+                                                       bool batch) {
   const auto& limits = config_.memory;
   if (batch) {
     if (items.empty()) return Error::field("items", "'items' must hold at least one item");
@@ -345,63 +369,89 @@ Result<std::vector<store::MemoryItem>> MemoryService::prepare(const std::string&
     }
   }
   int64_t total_bytes = 0;
+  Prepared prepared;
+  std::vector<std::string> texts;
   for (size_t i = 0; i < items.size(); ++i) {
-    const std::string prefix = batch ? fmt::format("items[{}]", i) : "";
-    const auto& item = items[i];
-    if (auto s = validate_text(field_name(prefix, "text"), item.text, limits.max_text_bytes); !s) return s.error();
-    if (auto s = validate_namespace(field_name(prefix, "namespace"), item.name_space); !s) return s.error();
-    if (auto s = validate_metadata(field_name(prefix, "metadata"), item.metadata, limits); !s) return s.error();
-    if (item.session_id) {
-      if (auto s = validate_session_id(field_name(prefix, "session_id"), *item.session_id); !s) return s.error();
-    }
-    total_bytes += static_cast<int64_t>(item.text.size());
+    auto parts = check_item(batch ? fmt::format("items[{}]", i) : "", items[i]);
+    if (!parts) return std::move(parts).error();
+    prepared.parts.push_back(parts->size());
+    for (const auto part : *parts) texts.emplace_back(part);
+    total_bytes += static_cast<int64_t>(items[i].text.size());
   }
   if (batch && total_bytes > limits.max_batch_bytes) {
     return Error{ErrorCode::PayloadTooLarge,
                  fmt::format("a batch holds at most {} bytes of text, got {}", limits.max_batch_bytes, total_bytes),
                  {{"field", "items"}}};
   }
-  std::vector<std::string> texts;
-  texts.reserve(items.size());
-  for (const auto& item : items) texts.push_back(item.text);
   auto vectors = embed(texts, embed::Purpose::Document);
   if (!vectors) return std::move(vectors).error();
   const int64_t now_ms = now_unix_ms();
-  std::vector<store::MemoryItem> records(items.size());
-  for (size_t i = 0; i < items.size(); ++i) {
-    auto& record = records[i];
-    auto& item = items[i];
-    record.id = new_uuid_v7();
-    record.tenant = tenant;
-    record.name_space = std::move(item.name_space);
-    record.level = item.level.value_or(Level::ShortTerm);
-    record.token_count = static_cast<int64_t>(count_tokens_(item.text));
-    record.text = std::move(item.text);
-    record.embedding = std::move((*vectors)[i]);
-    record.metadata_json = to_json(item.metadata);
-    record.created_at_ms = item.created_at_ms.value_or(now_ms);
-    record.updated_at_ms = now_ms;
-    record.expires_at_ms = expiry_for(record.level, now_ms);
-    record.session_id = std::move(item.session_id);
-    record.source = std::move(item.source);
+  prepared.records.reserve(texts.size());
+  for (size_t i = 0, next = 0; i < items.size(); ++i) {
+    const size_t first = prepared.records.size();
+    for (size_t part = 0; part < prepared.parts[i]; ++part, ++next) {
+      prepared.records.push_back(
+          new_record(tenant, items[i], std::move(texts[next]), std::move((*vectors)[next]), now_ms));
+      if (prepared.parts[i] > 1) {
+        prepared.records.back().metadata_json =
+            to_json(with_split(items[i].metadata, part, prepared.parts[i], prepared.records[first].id));
+      }
+    }
   }
-  return records;
+  return prepared;
+}
+
+store::MemoryItem MemoryService::new_record(const std::string& tenant, const NewItem& item, std::string text,
+                                            embed::Vector vector, int64_t now_ms) const {
+  store::MemoryItem record;
+  record.id = new_uuid_v7();
+  record.tenant = tenant;
+  record.name_space = item.name_space;
+  record.level = item.level.value_or(Level::ShortTerm);
+  record.token_count = static_cast<int64_t>(count_tokens_(text));
+  record.text = std::move(text);
+  record.embedding = std::move(vector);
+  record.metadata_json = to_json(item.metadata);
+  record.created_at_ms = item.created_at_ms.value_or(now_ms);
+  record.updated_at_ms = now_ms;
+  record.expires_at_ms = expiry_for(record.level, now_ms);
+  record.session_id = item.session_id;
+  record.source = item.source;
+  return record;
+}
+
+Result<std::vector<StoredIds>> MemoryService::store_items(const std::string& tenant, std::vector<NewItem> items,
+                                                          bool batch) {
+  auto prepared = prepare(tenant, items, batch);
+  if (!prepared) return std::move(prepared).error();
+  auto ids = add_batch_records(prepared->records, batch ? "insert_batch" : "insert");
+  if (!ids) return std::move(ids).error();
+  std::vector<StoredIds> stored;
+  stored.reserve(prepared->parts.size());
+  auto next = ids->begin();
+  for (const size_t parts : prepared->parts) {
+    const auto end = next + static_cast<std::ptrdiff_t>(parts);
+    stored.emplace_back(std::make_move_iterator(next), std::make_move_iterator(end));
+    next = end;
+  }
+  return stored;
 }
 
 Result<std::string> MemoryService::add(const std::string& tenant, NewItem item) {
   std::vector<NewItem> items;
   items.push_back(std::move(item));
-  auto records = prepare(tenant, items, false);
-  if (!records) return std::move(records).error();
-  auto ids = add_batch_records(*records, "insert");
-  if (!ids) return std::move(ids).error();
-  return std::move(ids->front());
+  auto stored = store_items(tenant, std::move(items), false);
+  if (!stored) return std::move(stored).error();
+  return std::move(stored->front().front());
 }
 
 Result<std::vector<std::string>> MemoryService::add_batch(const std::string& tenant, std::vector<NewItem> items) {
-  auto records = prepare(tenant, items, true);
-  if (!records) return std::move(records).error();
-  return add_batch_records(*records, "insert_batch");
+  auto stored = store_items(tenant, std::move(items), true);
+  if (!stored) return std::move(stored).error();
+  std::vector<std::string> ids;
+  ids.reserve(stored->size());
+  for (auto& parts : *stored) ids.push_back(std::move(parts.front()));
+  return ids;
 }
 
 Result<std::vector<std::string>> MemoryService::add_batch_records(std::vector<store::MemoryItem>& records,
@@ -428,7 +478,7 @@ Result<std::vector<std::string>> MemoryService::add_batch_records(std::vector<st
 
 void MemoryService::index_item(const MemoryItem& item) {
   const store::ItemKey key{item.seq, item.tenant, item.name_space};
-  text_.add(key, document_terms(item.text));
+  text_.add(key, retrieval::document_terms(item.text));
   if (keeps_vectors_) index_.add(key, item.embedding);
   catalog_.put(item);
 }
@@ -439,75 +489,6 @@ void MemoryService::unindex_item(const store::ItemKey& key) {
   text_.remove(key);
   index_.remove(key);
   catalog_.remove(key.seq);
-}
-
-Result<MemoryService::AnalysedQuery> MemoryService::analyse(const SearchRequest& request) {
-  const std::string& mode = request.mode.value_or(mode_);
-  AnalysedQuery query;
-  if (mode != "vector") query.terms = query_terms(request.query);
-  if (mode != "bm25") {
-    auto vectors = embed({request.query}, embed::Purpose::Query);
-    if (!vectors) return std::move(vectors).error();
-    query.vector = std::move(vectors->front());
-  }
-  return query;
-}
-
-MemoryService::Candidates MemoryService::candidates(const std::string& tenant, const SearchRequest& request,
-                                                    const AnalysedQuery& query, size_t count) {
-  RankedList text;
-  RankedList vector;
-  for (const auto& hit : text_.search(tenant, request.name_space, query.terms, count)) {
-    text.seqs.push_back(hit.label);
-    text.scores.push_back(hit.score);
-  }
-  if (query.vector) {
-    vector.weight = kVectorWeight;
-    for (const auto& hit : index_.search(tenant, request.name_space, *query.vector, count)) {
-      vector.seqs.push_back(hit.label);
-      vector.scores.push_back(hit.score);
-    }
-  }
-  Candidates found{fuse_ranked(text, vector), text.seqs.size() < count && vector.seqs.size() < count};
-  const auto& retrieval = config_.retrieval;
-  add_neighbours(
-      found.fused, retrieval.neighbour_weight, static_cast<size_t>(retrieval.neighbour_sources),
-      [&](std::span<const int64_t> seqs) { return text_.neighbours(tenant, request.name_space, seqs); },
-      [&](std::span<const int64_t> seqs) {
-        std::vector<std::optional<uint64_t>> sessions;
-        sessions.reserve(seqs.size());
-        for (const auto& facts : catalog_.lookup(seqs)) {
-          sessions.push_back(facts ? std::optional(facts->session_hash) : std::nullopt);
-        }
-        return sessions;
-      });
-  return found;
-}
-
-std::vector<MemoryService::RankedCandidate> MemoryService::rank(const std::vector<FusedCandidate>& fused,
-                                                                const SearchRequest& request, uint64_t session_key,
-                                                                int64_t now_ms) const {
-  std::vector<int64_t> seqs;
-  seqs.reserve(fused.size());
-  for (const auto& candidate : fused) seqs.push_back(candidate.seq);
-  const auto facts = catalog_.lookup(seqs);
-  std::vector<RankedCandidate> ranked;
-  ranked.reserve(fused.size());
-  for (size_t i = 0; i < fused.size(); ++i) {
-    if (!facts[i] || !facts_match(*facts[i], request, session_key, now_ms)) continue;
-    RankedCandidate entry;
-    entry.seq = fused[i].seq;
-    entry.token_count = facts[i]->token_count;
-    entry.parts.similarity = fused[i].similarity;
-    entry.parts.text_rank = fused[i].text_rank;
-    entry.parts.vector_rank = fused[i].vector_rank;
-    entry.parts.via_neighbour = fused[i].neighbour_of.has_value();
-    entry.score = composite_score(config_.retrieval, *facts[i], now_ms, entry.parts);
-    ranked.push_back(entry);
-  }
-  std::stable_sort(ranked.begin(), ranked.end(),
-                   [](const RankedCandidate& a, const RankedCandidate& b) { return a.score > b.score; });
-  return ranked;
 }
 
 Result<std::vector<MemoryItem>> MemoryService::fetch_rows(const std::string& tenant,
@@ -550,62 +531,10 @@ Result<std::vector<MemoryItem>> MemoryService::fetch_rows(const std::string& ten
   return items;
 }
 
-// Reads the best ranked candidates page by page until top_k are taken. A page
-// holds what would be returned if every row is as the catalog says, so usually
-// one read of top_k rows does; with metadata filters, which only the row can
-// decide, the page is everything left. A row is taken only if it still passes
-// every filter and fits the token budget (a budget miss is skipped, not an end).
-// True when the budget left out a candidate: then the budget, not the
-// candidates, bounds the result.
-Result<bool> MemoryService::select(const std::string& tenant, const SearchRequest& request, uint64_t session_key,
-                             size_t top_k, const std::vector<RankedCandidate>& ranked, int64_t now_ms,
-                             SearchResult& result) {
-  const bool metadata_filtered = !request.filters.empty();
-  result.items.reserve(std::min(top_k, ranked.size()));
-  size_t next = 0;
-  bool over_budget = false;
-  while (result.items.size() < top_k && next < ranked.size()) {
-    std::vector<size_t> page;
-    std::vector<int64_t> seqs;
-    int64_t planned_tokens = result.total_tokens;
-    for (; next < ranked.size() && (metadata_filtered || result.items.size() + page.size() < top_k); ++next) {
-      if (request.max_tokens && planned_tokens + ranked[next].token_count > *request.max_tokens) {
-        over_budget = true;
-        continue;
-      }
-      if (!metadata_filtered) planned_tokens += ranked[next].token_count;
-      page.push_back(next);
-      seqs.push_back(ranked[next].seq);
-    }
-    auto items = fetch_rows(tenant, seqs);
-    if (!items) return std::move(items).error();
-    size_t position = 0;
-    for (auto& item : *items) {
-      while (ranked[page[position]].seq != item.seq) ++position;  // fetch keeps the order and skips missing rows
-      const auto& candidate = ranked[page[position]];
-      if (result.items.size() >= top_k) break;
-      if (!facts_match(ItemFacts::of(item), request, session_key, now_ms) ||
-          (request.session_id && item.session_id != request.session_id) ||
-          (metadata_filtered && !metadata_matches(item.metadata_json, request.filters))) {
-        continue;
-      }
-      if (request.max_tokens && result.total_tokens + item.token_count > *request.max_tokens) {
-        over_budget = true;
-        continue;
-      }
-      result.total_tokens += item.token_count;
-      if (item.level == Level::Immediate) ++result.cache_hits;
-      result.items.push_back(ScoredItem{std::move(item), candidate.score, candidate.parts});
-    }
-  }
-  return over_budget;
-}
-
-Result<SearchResult> MemoryService::search(const std::string& tenant, const SearchRequest& request) {
-  const double start = monotonic_seconds();
+Status MemoryService::validate_search(const SearchRequest& request) const {
   const auto& limits = config_.retrieval;
-  if (auto s = validate_text("query", request.query, config_.memory.max_text_bytes); !s) return s.error();
-  if (auto s = validate_namespace("namespace", request.name_space); !s) return s.error();
+  if (auto s = validate_text("query", request.query, config_.memory.max_text_bytes); !s) return s;
+  if (auto s = validate_namespace("namespace", request.name_space); !s) return s;
   if (request.top_k && (*request.top_k < 1 || *request.top_k > limits.max_top_k)) {
     return Error::field("top_k", fmt::format("'top_k' must be between 1 and {}, got {}", limits.max_top_k, *request.top_k));
   }
@@ -613,38 +542,70 @@ Result<SearchResult> MemoryService::search(const std::string& tenant, const Sear
     return Error::field("max_tokens", fmt::format("'max_tokens' must be between 1 and {}, got {}",
                                                   limits.max_tokens_limit, *request.max_tokens));
   }
-  if (request.session_id) {
-    if (auto s = validate_session_id("session_id", *request.session_id); !s) return s.error();
+  if (request.session_id) return validate_session_id("session_id", *request.session_id);
+  return ok_status();
+}
+
+std::vector<std::optional<uint64_t>> MemoryService::sessions_of(std::span<const int64_t> seqs) const {
+  std::vector<std::optional<uint64_t>> sessions;
+  sessions.reserve(seqs.size());
+  for (const auto& facts : catalog_.lookup(seqs)) {
+    sessions.push_back(facts ? std::optional(facts->session_hash) : std::nullopt);
   }
+  return sessions;
+}
+
+Result<SearchResult> MemoryService::search(const std::string& tenant, const SearchRequest& request) {
+  const double start = monotonic_seconds();
+  if (auto s = validate_search(request); !s) return s.error();
+  const auto& limits = config_.retrieval;
   // With only a token budget, fill it with as many results as fit.
   const auto top_k = static_cast<size_t>(request.top_k.value_or(request.max_tokens ? limits.max_top_k
                                                                                    : limits.default_top_k));
   const int64_t now_ms = now_unix_ms();
-  const uint64_t session_key = request.session_id ? ItemFacts::session_key(*request.session_id) : 0;
-  SearchResult result;
+  const auto filters = filters_of(request);
+  const auto query = retrieval::analyse_query(request.query, request.mode.value_or(mode_),
+                                              [this](const std::string& text) -> Result<embed::Vector> {
+                                                auto vectors = embed({text}, embed::Purpose::Query);
+                                                if (!vectors) return std::move(vectors).error();
+                                                return std::move(vectors->front());
+                                              });
+  if (!query) return std::move(query).error();
+  const retrieval::CandidateSources sources{text_, index_,
+                                            [this](std::span<const int64_t> seqs) { return sessions_of(seqs); }};
+  const auto fetch = [&](const std::vector<int64_t>& seqs) { return fetch_rows(tenant, seqs); };
   // Filters (and expiry) are applied to the candidates, so a selective one can
   // leave fewer than top_k of them: then the search asks the retrievers for four
   // times as many while they have more, up to kMaxDeepening x retrieval.candidates
   // (or top_k, if more). A full token budget ends it as top_k results do.
-  const auto query = analyse(request);  // once: a deeper pass asks the retrievers again, not the embedder
-  if (!query) return std::move(query).error();
+  SearchResult result;
   const size_t first_count = std::max(static_cast<size_t>(limits.candidates), top_k);
   const size_t deepest = std::max(first_count, kMaxDeepening * static_cast<size_t>(limits.candidates));
   for (size_t count = first_count;; count = std::min(count * 4, deepest)) {
-    const auto found = candidates(tenant, request, *query, count);
+    const auto found = retrieval::generate_candidates(sources, limits, tenant, request.name_space, *query, count);
+    const auto ranked = retrieval::rank_candidates(limits, found.fused, catalog_.lookup(seqs_of(found.fused)),
+                                                   filters, now_ms);
+    auto selection = retrieval::select_results(ranked, filters, top_k, request.max_tokens, now_ms, fetch);
+    if (!selection) return std::move(selection).error();
     result = SearchResult{};
+    result.items = std::move(selection->items);
+    result.total_tokens = selection->total_tokens;
     result.total_searched = found.fused.size();
-    const auto ranked = rank(found.fused, request, session_key, now_ms);
-    auto over_budget = select(tenant, request, session_key, top_k, ranked, now_ms, result);
-    if (!over_budget) return std::move(over_budget).error();
-    const bool filtered = ranked.size() < found.fused.size() || !request.filters.empty();
-    if (result.items.size() >= top_k || *over_budget || !filtered || found.exhausted || count >= deepest) break;
+    const bool filtered = ranked.size() < found.fused.size() || filters.has_metadata();
+    if (result.items.size() >= top_k || selection->over_budget || !filtered || found.exhausted || count >= deepest) {
+      break;
+    }
   }
   std::vector<int64_t> returned;
   returned.reserve(result.items.size());
-  for (const auto& scored : result.items) returned.push_back(scored.item.seq);
-  access_.record(returned, now_ms);
-  catalog_.add_hits(returned);
+  for (const auto& scored : result.items) {
+    returned.push_back(scored.item.seq);
+    if (scored.item.level == Level::Immediate) ++result.cache_hits;
+  }
+  if (request.record_access) {
+    access_.record(returned, now_ms);
+    catalog_.add_hits(returned);
+  }
   metrics::memory_metrics().retrievals_total.Increment();
   result.retrieval_time_ms = (monotonic_seconds() - start) * 1000.0;
   return result;

@@ -1,16 +1,18 @@
 // memory/memory_service: the hierarchical memory. Owns the write path (validate,
-// count tokens, embed, commit, then index), hybrid retrieval (full text + vector,
-// fused, composite rank, filters, top_k / token fill: ranked from the in-memory
-// catalog, then only the returned rows are read), level rules (Immediate
-// capacity with demotion, TTLs, promotion after repeated hits) and the background
-// sweeper. Everything is scoped by the caller's tenant. Thread-safe.
-// It knows the ItemStore and VectorIndex interfaces, never SQL or HTTP.
+// count tokens, embed, commit, then index), the indexes, catalog and row cache
+// that searches read, and orchestrates retrieval/ over them (query analysis,
+// candidates, ranking from the in-memory catalog, selection that reads only the
+// returned rows), level rules (Immediate capacity with demotion, TTLs,
+// promotion after repeated hits) and the background sweeper. Everything is
+// scoped by the caller's tenant. Thread-safe. It knows the ItemStore and
+// VectorIndex interfaces, never SQL or HTTP.
 #pragma once
 
 #include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -18,7 +20,6 @@
 #include "core/result.hpp"
 #include "embed/embedder.hpp"
 #include "memory/access_tracker.hpp"
-#include "memory/fusion.hpp"
 #include "memory/item_catalog.hpp"
 #include "memory/memory_types.hpp"
 #include "memory/periodic_jobs.hpp"
@@ -45,9 +46,12 @@ class MemoryService {
   // snapshot (idempotent).
   void shutdown();
 
-  // Stores one item; returns its id. Field names in errors are the request's.
+  // Stores the items in one transaction or none, each under one id or, when its
+  // text was split, one per part. Errors name items[i].field in a batch, the bare
+  // field otherwise (one item).
+  Result<std::vector<StoredIds>> store_items(const std::string& tenant, std::vector<NewItem> items, bool batch);
+  // store_items of one item, or a batch; the id of each item (of its first part).
   Result<std::string> add(const std::string& tenant, NewItem item);
-  // Stores all items in one transaction or none; errors name items[i].field.
   Result<std::vector<std::string>> add_batch(const std::string& tenant, std::vector<NewItem> items);
   Result<SearchResult> search(const std::string& tenant, const SearchRequest& request);
   Result<MemoryItem> get(const std::string& tenant, std::string_view id);
@@ -77,39 +81,26 @@ class MemoryService {
   const Config& config() const { return config_; }
 
  private:
-  Result<std::vector<store::MemoryItem>> prepare(const std::string& tenant, std::vector<NewItem>& items,
-                                                 bool batch);
+  // The records to insert, each new item's parts in order, and how many records
+  // each item became.
+  struct Prepared {
+    std::vector<store::MemoryItem> records;
+    std::vector<size_t> parts;
+  };
+  Result<Prepared> prepare(const std::string& tenant, std::vector<NewItem>& items, bool batch);
+  // The record of one new item (or one part of it) with a new id.
+  store::MemoryItem new_record(const std::string& tenant, const NewItem& item, std::string text,
+                               embed::Vector vector, int64_t now_ms) const;
+  // Checks one new item (field names under `prefix`) and returns its texts: the
+  // item's own, or its parts when it is to be split.
+  Result<std::vector<std::string_view>> check_item(const std::string& prefix, const NewItem& item) const;
   // Commits prepared records and indexes them; store_op labels the store timing metric.
   Result<std::vector<std::string>> add_batch_records(std::vector<store::MemoryItem>& records, const char* store_op);
   Result<std::vector<embed::Vector>> embed(const std::vector<std::string>& texts, embed::Purpose purpose);
   std::optional<int64_t> expiry_for(Level level, int64_t now_ms) const;
-  struct Candidates {
-    std::vector<FusedCandidate> fused;
-    bool exhausted = false;  // every retriever gave fewer than asked: none has more
-  };
-  // The query as the retrievers take it: terms for full text (none in vector
-  // mode), an embedding for the vector index (none in bm25 mode).
-  struct AnalysedQuery {
-    std::vector<std::string> terms;
-    std::optional<embed::Vector> vector;
-  };
-  Result<AnalysedQuery> analyse(const SearchRequest& request);
-  // Up to `count` candidates from each retriever, fused, with their neighbours.
-  Candidates candidates(const std::string& tenant, const SearchRequest& request, const AnalysedQuery& query,
-                        size_t count);
-  struct RankedCandidate {
-    int64_t seq = 0;
-    int64_t token_count = 0;
-    double score = 0;
-    ScoreParts parts;
-  };
-  // session_key: ItemFacts::session_key of the request's session_id (0 without one).
-  std::vector<RankedCandidate> rank(const std::vector<FusedCandidate>& fused, const SearchRequest& request,
-                                    uint64_t session_key, int64_t now_ms) const;
-  // Fills result with the best of `ranked` that pass every filter and fit the
-  // budget; true when the token budget left one out.
-  Result<bool> select(const std::string& tenant, const SearchRequest& request, uint64_t session_key, size_t top_k,
-                      const std::vector<RankedCandidate>& ranked, int64_t now_ms, SearchResult& result);
+  Status validate_search(const SearchRequest& request) const;
+  // The session key (ItemFacts::session_hash) of each seq; nullopt for an unknown one.
+  std::vector<std::optional<uint64_t>> sessions_of(std::span<const int64_t> seqs) const;
   // The rows of `seqs` that belong to the tenant, in that order: from the row
   // cache, the rest from the store (and then cached).
   Result<std::vector<MemoryItem>> fetch_rows(const std::string& tenant, const std::vector<int64_t>& seqs);

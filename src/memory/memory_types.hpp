@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "retrieval/scored_item.hpp"
 #include "store/memory_item.hpp"
 
 namespace hirag::memory {
@@ -30,7 +31,14 @@ struct NewItem {
   std::optional<int64_t> created_at_ms;  // default now
   std::optional<std::string> session_id;
   std::string source = "note";
+  // A text over memory.max_text_bytes is stored as linked parts (memory/text_split)
+  // instead of being refused.
+  bool split_long_text = false;
 };
+
+// The ids one new item was stored under: its own, or each part's in order when
+// its text was split (the first part's id is the "of" of every part).
+using StoredIds = std::vector<std::string>;
 
 struct SearchRequest {
   std::string query;
@@ -43,27 +51,17 @@ struct SearchRequest {
   std::optional<int64_t> created_after_ms;
   std::optional<int64_t> created_before_ms;
   bool explain = false;
+  // False: the results are not counted as retrievals (access counts, promotion and
+  // the frequency part of later ranks stay as they were), for searches that look
+  // at memory without using it: evaluations, a console, explain.
+  bool record_access = true;
   // Overrides retrieval.mode (benchmarks; not exposed over HTTP). Vector candidates
   // exist only when the configured mode keeps a vector index (hybrid, vector).
   std::optional<std::string> mode;
 };
 
-// How a result's relevance_score was made (returned with "explain": true).
-struct ScoreParts {
-  double similarity = 0;  // fused retriever score normalised to [0, 1]
-  double recency = 0;
-  double level = 0;
-  double frequency = 0;
-  std::optional<size_t> text_rank;    // 1-based rank in the full-text list
-  std::optional<size_t> vector_rank;  // 1-based rank in the vector list
-  bool via_neighbour = false;  // similarity lent by a best match stored next to it (memory/neighbours)
-};
-
-struct ScoredItem {
-  MemoryItem item;
-  double score = 0;
-  ScoreParts parts;
-};
+using retrieval::ScoreParts;
+using retrieval::ScoredItem;
 
 struct SearchResult {
   std::vector<ScoredItem> items;  // best first

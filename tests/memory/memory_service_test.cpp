@@ -14,9 +14,9 @@
 #include "embed/local_embedder.hpp"
 #include "memory/index_snapshot.hpp"
 #include "memory/open_memory_service.hpp"
-#include "memory/ranking.hpp"
 #include "memory/reindex.hpp"
 #include "metrics/memory_metrics.hpp"
+#include "retrieval/ranking.hpp"
 #include "support/server_process.hpp"
 
 namespace hirag::memory {
@@ -412,7 +412,7 @@ TEST_F(MemoryServiceTest, BadItemsAreRejectedNamingTheField) {
   cases.push_back({new_item(""), "text"});
   cases.push_back({new_item(" \n\t "), "text"});
   cases.push_back({new_item(std::string(config_.memory.max_text_bytes + 1, 'a')), "text"});
-  cases.push_back({new_item("bell\x07"), "text"});
+  cases.push_back({new_item(std::string("nul\0byte", 8)), "text"});
   cases.push_back({new_item("ok", ""), "namespace"});
   cases.push_back({new_item("ok", "bad space"), "namespace"});
   cases.push_back({new_item("ok", std::string(129, 'n')), "namespace"});
@@ -572,7 +572,7 @@ TEST_F(MemoryServiceTest, AfterACrashTheCatalogHasTheStoresNewerRetrievalCounts)
   ASSERT_EQ(result->items.size(), 1u);
   EXPECT_EQ(result->items[0].item.id, id);
   EXPECT_EQ(result->items[0].item.access_count, 3);
-  EXPECT_DOUBLE_EQ(result->items[0].parts.frequency, frequency_score(3)) << "the ranking uses the store's count";
+  EXPECT_DOUBLE_EQ(result->items[0].parts.frequency, retrieval::frequency_score(3)) << "the ranking uses the store's count";
 }
 
 // Snapshots taken while writers run: whatever a snapshot did not include is in

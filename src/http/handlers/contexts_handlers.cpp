@@ -48,18 +48,19 @@ void register_context_routes(Router& router, Services& services) {
   router.add(Method::Post, "/api/v1/contexts", [memory](Request& request) {
     auto item = decode_new_item(request.body);
     if (!item) return error_response(item.error());
-    auto id = memory->add(request.tenant, std::move(item).value());
-    if (!id) return error_response(id.error());
-    return json_response(201, {{"id", *id}});
+    std::vector<memory::NewItem> items;
+    items.push_back(std::move(item).value());
+    auto stored = memory->store_items(request.tenant, std::move(items), false);
+    if (!stored) return error_response(stored.error());
+    return json_response(201, encode_stored_item(stored->front()));
   }, kJsonRoute);
 
   router.add(Method::Post, "/api/v1/contexts/batch", [memory](Request& request) {
     auto items = decode_batch(request.body);
     if (!items) return error_response(items.error());
-    auto ids = memory->add_batch(request.tenant, std::move(items).value());
-    if (!ids) return error_response(ids.error());
-    boost::json::array array(ids->begin(), ids->end());
-    return json_response(201, {{"ids", std::move(array)}});
+    auto stored = memory->store_items(request.tenant, std::move(items).value(), true);
+    if (!stored) return error_response(stored.error());
+    return json_response(201, encode_stored_batch(*stored));
   }, kBatchRoute);
 
   router.add(Method::Post, "/api/v1/contexts/search", [memory](Request& request) {

@@ -53,7 +53,8 @@ boost::json::object read_metadata(JsonReader& reader, std::string_view key) {
   return value->get_object();
 }
 
-memory::NewItem read_new_item(JsonReader& reader) {
+// split_by_default: the batch's "split_long_text", which an item's own overrides.
+memory::NewItem read_new_item(JsonReader& reader, bool split_by_default = false) {
   memory::NewItem item;
   item.text = reader.required_string("text");
   item.level = read_level(reader, "level");
@@ -61,6 +62,7 @@ memory::NewItem read_new_item(JsonReader& reader) {
   item.metadata = read_metadata(reader, "metadata");
   item.created_at_ms = read_time(reader, "created_at");
   item.session_id = reader.optional_string("session_id");
+  item.split_long_text = reader.optional_bool("split_long_text").value_or(split_by_default);
   return item;
 }
 
@@ -105,7 +107,7 @@ Result<Level> parse_level_field(const std::string& field, std::string_view name)
 }
 
 Result<memory::NewItem> decode_new_item(const std::string& body) {
-  return decode_object<memory::NewItem>(body, read_new_item);
+  return decode_object<memory::NewItem>(body, [](JsonReader& reader) { return read_new_item(reader); });
 }
 
 Result<std::vector<memory::NewItem>> decode_batch(const std::string& body) {
@@ -113,6 +115,7 @@ Result<std::vector<memory::NewItem>> decode_batch(const std::string& body) {
   if (!object) return std::move(object).error();
   JsonReader reader(*object);
   const auto* array = reader.required_array("items");
+  const bool split_long_text = reader.optional_bool("split_long_text").value_or(false);
   if (auto status = reader.finish(); !status) return std::move(status).error();
   std::vector<memory::NewItem> items;
   items.reserve(array->size());
@@ -120,7 +123,7 @@ Result<std::vector<memory::NewItem>> decode_batch(const std::string& body) {
     const std::string path = fmt::format("items[{}]", i);
     if (!(*array)[i].is_object()) return Error::field(path, fmt::format("'{}' must be an object", path));
     JsonReader item_reader((*array)[i].get_object(), path);
-    items.push_back(read_new_item(item_reader));
+    items.push_back(read_new_item(item_reader, split_long_text));
     if (auto status = item_reader.finish(); !status) return std::move(status).error();
   }
   return items;
@@ -158,6 +161,9 @@ Result<memory::SearchRequest> decode_search(const std::string& body) {
       }
     }
     request.explain = reader.optional_bool("explain").value_or(false);
+    // Looking at how a search ranks should not change the ranking: explain counts
+    // no access unless the request asks for it.
+    request.record_access = reader.optional_bool("record_access").value_or(!request.explain);
     return request;
   });
 }
@@ -196,6 +202,26 @@ Result<ClearRequest> decode_clear(const std::string& body) {
   if (!level) return std::move(level).error();
   request.level = *level;
   return request;
+}
+
+boost::json::object encode_stored_item(const memory::StoredIds& ids) {
+  boost::json::object body{{"id", ids.front()}};
+  if (ids.size() > 1) body["parts"] = boost::json::array(ids.begin(), ids.end());
+  return body;
+}
+
+boost::json::object encode_stored_batch(const std::vector<memory::StoredIds>& items) {
+  boost::json::array ids;
+  boost::json::array parts;
+  bool split = false;
+  for (const auto& item : items) {
+    ids.push_back(boost::json::string(item.front()));
+    parts.push_back(boost::json::array(item.begin(), item.end()));
+    split = split || item.size() > 1;
+  }
+  boost::json::object body{{"ids", std::move(ids)}};
+  if (split) body["parts"] = std::move(parts);
+  return body;
 }
 
 boost::json::object encode_item(const memory::MemoryItem& item) {

@@ -31,6 +31,11 @@ Result<ClearRequest> decode_clear(const std::string& body);
 // A level name, or a VALIDATION_ERROR on `field` listing the valid names.
 Result<memory::Level> parse_level_field(const std::string& field, std::string_view name);
 
+// 201 bodies of POST /contexts {"id"} and /contexts/batch {"ids"}: the id of each
+// item (of its first part), plus "parts" with every part's id when a text was split.
+boost::json::object encode_stored_item(const memory::StoredIds& ids);
+boost::json::object encode_stored_batch(const std::vector<memory::StoredIds>& items);
+
 // The full record (GET/PATCH/list).
 boost::json::object encode_item(const memory::MemoryItem& item);
 boost::json::object encode_search(const memory::SearchResult& result, bool explain);

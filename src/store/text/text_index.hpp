@@ -1,7 +1,7 @@
 // store/text/text_index: the in-memory full-text index of every (tenant,
 // namespace). Like the vector index it is a cache of what the ItemStore holds:
 // filled at start-up, kept in step after each commit. It indexes terms that the
-// caller has already analysed (memory/text_terms). Thread-safe.
+// caller has already analysed (retrieval/text_terms). Thread-safe.
 #pragma once
 
 #include <atomic>

@@ -1,9 +1,9 @@
-#include "memory/fusion.hpp"
+#include "retrieval/fusion.hpp"
 
 #include <algorithm>
 #include <boost/unordered/unordered_flat_map.hpp>
 
-namespace hirag::memory {
+namespace hirag::retrieval {
 
 std::vector<FusedCandidate> fuse_ranked(const RankedList& text, const RankedList& vector) {
   const bool both = !text.seqs.empty() && !vector.seqs.empty();
@@ -33,4 +33,4 @@ std::vector<FusedCandidate> fuse_ranked(const RankedList& text, const RankedList
   return fused;
 }
 
-}  // namespace hirag::memory
+}  // namespace hirag::retrieval

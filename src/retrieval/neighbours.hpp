@@ -1,4 +1,4 @@
-// memory/neighbours: stored context as a retrieval signal. The evidence for a
+// retrieval/neighbours: stored context as a retrieval signal. The evidence for a
 // question is often the item stored right next to the best match (the reply to
 // what was asked, the question an answer responds to), and it may share no word
 // with the query. The best `sources` candidates lend `weight` x their similarity
@@ -13,9 +13,9 @@
 #include <span>
 #include <vector>
 
-#include "memory/fusion.hpp"
+#include "retrieval/fusion.hpp"
 
-namespace hirag::memory {
+namespace hirag::retrieval {
 
 // For each item, the items stored just before and after it.
 using NeighbourLookup = std::function<std::vector<std::vector<int64_t>>(std::span<const int64_t>)>;
@@ -27,4 +27,4 @@ using SessionLookup = std::function<std::vector<std::optional<uint64_t>>(std::sp
 void add_neighbours(std::vector<FusedCandidate>& fused, double weight, size_t sources,
                     const NeighbourLookup& neighbours, const SessionLookup& sessions);
 
-}  // namespace hirag::memory
+}  // namespace hirag::retrieval

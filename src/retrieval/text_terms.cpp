@@ -1,10 +1,10 @@
-#include "memory/text_terms.hpp"
+#include "retrieval/text_terms.hpp"
 
 #include <algorithm>
 
 #include "embed/text_features.hpp"
 
-namespace hirag::memory {
+namespace hirag::retrieval {
 
 std::vector<store::text::TermCount> document_terms(std::string_view text) {
   std::vector<std::string> stems;
@@ -38,4 +38,4 @@ std::vector<std::string> query_terms(std::string_view query, size_t max_terms) {
   return terms;
 }
 
-}  // namespace hirag::memory
+}  // namespace hirag::retrieval

@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <map>
 
-#include "memory/neighbours.hpp"
+#include "retrieval/neighbours.hpp"
 
-namespace hirag::memory {
+namespace hirag::retrieval {
 namespace {
 
 FusedCandidate candidate(int64_t seq, double similarity) {
@@ -82,4 +82,4 @@ TEST(NeighboursTest, NeverAcrossSessionsAndOffWithWeightZero) {
 }
 
 }  // namespace
-}  // namespace hirag::memory
+}  // namespace hirag::retrieval

@@ -2,9 +2,9 @@
 // weighted, averaged over the lists that ran; best first, ties by older item.
 #include <gtest/gtest.h>
 
-#include "memory/fusion.hpp"
+#include "retrieval/fusion.hpp"
 
-namespace hirag::memory {
+namespace hirag::retrieval {
 namespace {
 
 RankedList list(std::vector<int64_t> seqs, std::vector<double> scores, double weight = 1.0) {
@@ -47,4 +47,4 @@ TEST(FusionTest, NegativeScoresCountAsZeroAndNoListsGiveNothing) {
 }
 
 }  // namespace
-}  // namespace hirag::memory
+}  // namespace hirag::retrieval

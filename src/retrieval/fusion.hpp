@@ -1,4 +1,4 @@
-// memory/fusion: merges the ranked candidate lists of the retrievers (full text,
+// retrieval/fusion: merges the ranked candidate lists of the retrievers (full text,
 // vector) into one list with a similarity in [0, 1]: a weighted mean of each
 // list's scores divided by that list's best score (0 where a list lacks the item).
 // Measured on LoCoMo against reciprocal rank fusion, which compresses the spread
@@ -9,7 +9,7 @@
 #include <optional>
 #include <vector>
 
-namespace hirag::memory {
+namespace hirag::retrieval {
 
 struct RankedList {
   std::vector<int64_t> seqs;   // best first
@@ -22,10 +22,10 @@ struct FusedCandidate {
   double similarity = 0;  // in [0, 1]
   std::optional<size_t> text_rank;
   std::optional<size_t> vector_rank;
-  std::optional<int64_t> neighbour_of;  // the match whose neighbour gave the similarity (memory/neighbours)
+  std::optional<int64_t> neighbour_of;  // the match whose neighbour gave the similarity (retrieval/neighbours)
 };
 
 // text and vector are either list (empty when that retriever is off). Best first.
 std::vector<FusedCandidate> fuse_ranked(const RankedList& text, const RankedList& vector);
 
-}  // namespace hirag::memory
+}  // namespace hirag::retrieval

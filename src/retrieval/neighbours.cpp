@@ -1,9 +1,9 @@
-#include "memory/neighbours.hpp"
+#include "retrieval/neighbours.hpp"
 
 #include <algorithm>
 #include <boost/unordered/unordered_flat_map.hpp>
 
-namespace hirag::memory {
+namespace hirag::retrieval {
 
 void add_neighbours(std::vector<FusedCandidate>& fused, double weight, size_t sources,
                     const NeighbourLookup& neighbours, const SessionLookup& sessions) {
@@ -42,4 +42,4 @@ void add_neighbours(std::vector<FusedCandidate>& fused, double weight, size_t so
   }
 }
 
-}  // namespace hirag::memory
+}  // namespace hirag::retrieval
