@@ -2,13 +2,16 @@
 # Debian packages first (scripts/install-deps.sh), then build incrementally.
 BUILD_DIR      ?= build
 ASAN_BUILD_DIR ?= build-asan
+FUZZ_BUILD_DIR ?= build-fuzz
+FUZZ_SECONDS   ?= 60
+FUZZ_SMOKE_SECONDS ?= 5
 JOBS           ?= $(shell nproc)
 HOST           ?= 127.0.0.1
 PORT           ?= 8081
 DATA_DIR       ?= ./data
 CTEST_ARGS     ?=
 
-.PHONY: run test build deps test-asan bench tokenize-fuzz locomo clean
+.PHONY: run test build deps test-asan fuzz fuzz-build bench tokenize-fuzz locomo clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -24,7 +27,10 @@ build: deps $(BUILD_DIR)/CMakeCache.txt
 run: build
 	$(BUILD_DIR)/hirag serve --host $(HOST) --port $(PORT) --data-dir $(DATA_DIR)
 
-test: build
+# The fuzz targets run a few seconds each first (a smoke test), so that ctest's
+# summary is the last thing printed.
+test: build fuzz-build
+	./scripts/fuzz.sh $(FUZZ_BUILD_DIR) $(FUZZ_SMOKE_SECONDS)
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
 
 $(ASAN_BUILD_DIR)/CMakeCache.txt:
@@ -35,6 +41,17 @@ test-asan: deps $(ASAN_BUILD_DIR)/CMakeCache.txt
 	cmake --build $(ASAN_BUILD_DIR) -j $(JOBS)
 	cd $(ASAN_BUILD_DIR) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
 
+# libFuzzer targets (tests/fuzz), clang with ASan + UBSan, in their own build dir.
+$(FUZZ_BUILD_DIR)/CMakeCache.txt:
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHIRAG_FUZZ=ON
+
+fuzz-build: deps $(FUZZ_BUILD_DIR)/CMakeCache.txt
+	cmake --build $(FUZZ_BUILD_DIR) --target fuzz_targets -j $(JOBS)
+
+# Every fuzz target for FUZZ_SECONDS (default 60) each; crashes fail the run.
+fuzz: fuzz-build
+	./scripts/fuzz.sh $(FUZZ_BUILD_DIR) $(FUZZ_SECONDS)
+
 bench: build
 	cmake --build $(BUILD_DIR) --target benchmarks -j $(JOBS)
 	./bench/run-all.sh $(BUILD_DIR)
@@ -44,4 +61,4 @@ tokenize-fuzz: build
 	./scripts/tokenize-fuzz.sh $(BUILD_DIR)
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR) $(FUZZ_BUILD_DIR)
