@@ -15,6 +15,9 @@ class MemoryService;
 namespace hirag::context {
 class ContextService;
 }
+namespace hirag::store {
+class DiskReserve;
+}
 
 namespace hirag::http {
 
@@ -26,6 +29,7 @@ struct Services {
   const tokenize::TokenCounter* tokens = nullptr;  // exact token counts (issue 4)
   memory::MemoryService* memory = nullptr;         // items and retrieval (issue 5)
   context::ContextService* context = nullptr;      // sessions and prompt assembly (issue 6)
+  const store::DiskReserve* disk = nullptr;         // free space against storage.min_free_bytes
 };
 
 // One registration function per API area, each in http/handlers/<area>_handlers.cpp.
