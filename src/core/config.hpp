@@ -141,6 +141,15 @@ struct ContextConfig {
   int64_t max_turns = 10'000;
 };
 
+struct FactsConfig {
+  double confidence_threshold = 0.8;  // the seed's default: facts below it are refused (422)
+  int64_t max_facts_per_query = 100;  // the seed's limit on a query's page
+  int64_t max_batch_facts = 1000;
+  int64_t max_field_bytes = 1024;     // subject, predicate, object, source_doc and anchor strings
+  int64_t max_anchors = 16;           // provenance anchors kept per fact (the latest)
+  std::string single_valued_predicates;  // comma-separated; a new object closes the previous fact
+};
+
 struct Config {
   ServerConfig server;
   AuthConfig auth;
@@ -154,6 +163,7 @@ struct Config {
   SummarizerConfig summarizer;
   TokenizerConfig tokenizer;
   ContextConfig context;
+  FactsConfig facts;
 };
 
 // Command-line overrides (empty/0 = not given).
