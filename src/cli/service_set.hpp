@@ -17,6 +17,9 @@ class TokenCounter;
 namespace hirag::llm {
 class Summarizer;
 }
+namespace hirag::facts {
+class FactService;
+}
 
 namespace hirag::cli {
 
@@ -39,6 +42,7 @@ class ServiceSet {
   Status open_keys();
   Status open_memory();
   Status open_context();
+  Status open_facts();
 
   Config config_;
   HealthRegistry health_;
@@ -47,6 +51,7 @@ class ServiceSet {
   std::unique_ptr<memory::MemoryService> memory_;
   std::unique_ptr<llm::Summarizer> summarizer_;
   std::unique_ptr<context::ContextService> context_;
+  std::unique_ptr<facts::FactService> facts_;
   http::Services services_;
   http::Router router_;
   std::unique_ptr<http::Pipeline> pipeline_;
