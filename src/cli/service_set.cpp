@@ -1,6 +1,7 @@
 #include "cli/service_set.hpp"
 
 #include "cli/configured_embedder.hpp"
+#include "cli/fact_ports.hpp"
 #include "cli/memory_ports.hpp"
 #include "context/context_service.hpp"
 #include "facts/fact_service.hpp"
@@ -58,14 +59,14 @@ Status ServiceSet::open_context() {
       [summarizer](const std::vector<std::string>& texts, size_t target) {
         return summarizer->summarize(texts, target);
       },
-      context::exact_token_counter());
+      context::exact_token_counter(), std::make_shared<FactsForContext>(*facts_));
   return ok_status();
 }
 
 Status ServiceSet::open_facts() {
   auto store = store::open_fact_store(config_);
   if (!store) return std::move(store).error();
-  facts_ = std::make_unique<facts::FactService>(config_.facts, std::move(store).value());
+  facts_ = std::make_unique<facts::FactService>(config_.facts, config_.retrieval, std::move(store).value());
   return ok_status();
 }
 
@@ -95,6 +96,7 @@ Status ServiceSet::build() {
 
 Status ServiceSet::finish_startup() {
   if (auto status = memory_->load(); !status) return status;
+  if (auto status = facts_->load(); !status) return status;
   health_.set_ready(true);
   return ok_status();
 }

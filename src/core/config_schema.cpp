@@ -309,6 +309,8 @@ std::vector<ConfigKey> build_keys() {
                       "Recent turns slot"));
   k.push_back(int_key("context", "retrieved_context", HIRAG_FIELD(int64_t, context.retrieved_context), 0, kMax,
                       "Retrieved snippets slot"));
+  k.push_back(int_key("context", "facts", HIRAG_FIELD(int64_t, context.facts), 0, kMax,
+                      "Facts slot: relevant current facts, taken first out of the retrieval room"));
   k.push_back(int_key("context", "completion", HIRAG_FIELD(int64_t, context.completion), 0, kMax,
                       "Completion reserve"));
   k.push_back(int_key("context", "max_total", HIRAG_FIELD(int64_t, context.max_total), 1, kMax,
@@ -321,7 +323,7 @@ std::vector<ConfigKey> build_keys() {
   k.push_back(double_key("facts", "confidence_threshold", HIRAG_FIELD(double, facts.confidence_threshold), 0, 1,
                          "Facts with a lower confidence are refused (422)"));
   k.push_back(int_key("facts", "max_facts_per_query", HIRAG_FIELD(int64_t, facts.max_facts_per_query), 1, 100'000,
-                      "Largest page a fact query may ask for"));
+                      "Largest page a fact query, or top_k a fact search, may ask for"));
   k.push_back(int_key("facts", "max_batch_facts", HIRAG_FIELD(int64_t, facts.max_batch_facts), 1, 100'000,
                       "Most facts in one batch request"));
   k.push_back(int_key("facts", "max_field_bytes", HIRAG_FIELD(int64_t, facts.max_field_bytes), 1, 1 << 20,

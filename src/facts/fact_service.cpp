@@ -28,6 +28,8 @@ std::set<std::string, std::less<>> parse_predicates(const std::string& list) {
   return predicates;
 }
 
+constexpr int64_t kDefaultSearchTopK = 10;
+
 Error not_found(const std::string& id) { return Error::not_found(fmt::format("no fact '{}'", id)); }
 
 Result<int64_t> parse_cursor(const std::string& cursor) {
@@ -46,9 +48,14 @@ std::optional<std::string> normalized(const std::optional<std::string>& field) {
 
 }  // namespace
 
-FactService::FactService(FactsConfig config, std::unique_ptr<store::FactStore> store)
+FactService::FactService(FactsConfig config, const RetrievalConfig& retrieval, std::unique_ptr<store::FactStore> store)
     : config_(std::move(config)), single_valued_(parse_predicates(config_.single_valued_predicates)),
-      store_(std::move(store)) {}
+      store_(std::move(store)), index_(retrieval) {}
+
+Status FactService::load() {
+  std::lock_guard lock(write_order_);
+  return store_->scan_current([this](const store::FactRecord& fact) { index_.add(fact); });
+}
 
 Status FactService::check(const std::vector<NewFact>& facts, bool batch) const {
   if (batch && (facts.empty() || static_cast<int64_t>(facts.size()) > config_.max_batch_facts)) {
@@ -105,7 +112,7 @@ bool FactService::is_single_valued(const NewFact& fact, const std::string& predi
 }
 
 Result<InsertedFact> FactService::apply(store::FactTransaction& tx, store::FactRecord record, bool single_valued,
-                                        int64_t now_ms) {
+                                        int64_t now_ms, IndexChanges& changes) {
   auto existing = tx.current_by_hash(record.tenant, record.name_space, record.hash);
   if (!existing) return std::move(existing).error();
   if (existing->has_value()) {
@@ -124,9 +131,11 @@ Result<InsertedFact> FactService::apply(store::FactTransaction& tx, store::FactR
       close_version(old, record, now_ms);
       if (auto status = tx.update(old); !status) return std::move(status).error();
       inserted.invalidated.push_back(old.id);
+      changes.closed.push_back(std::move(old));
     }
   }
   if (auto status = tx.insert(record); !status) return std::move(status).error();
+  changes.added.push_back(std::move(record));
   return inserted;
 }
 
@@ -136,18 +145,22 @@ Result<std::vector<InsertedFact>> FactService::insert(const std::string& tenant,
     if (auto status = check(facts, batch); !status) return std::move(status).error();
     const int64_t now_ms = now_unix_ms();
     std::vector<InsertedFact> results;
+    IndexChanges changes;
+    std::lock_guard lock(write_order_);
     auto status = store_->write([&](store::FactTransaction& tx) -> Status {
-      results.clear();
       for (const auto& fact : facts) {
         auto record = make_record(tenant, fact, now_ms);
         const bool single_valued = is_single_valued(fact, record.predicate_key);
-        auto inserted = apply(tx, std::move(record), single_valued, now_ms);
+        auto inserted = apply(tx, std::move(record), single_valued, now_ms, changes);
         if (!inserted) return std::move(inserted).error();
         results.push_back(std::move(inserted).value());
       }
       return ok_status();
     });
     if (!status) return std::move(status).error();
+    // Added first: a fact a later one of the same batch closed must end up out.
+    for (const auto& added : changes.added) index_.add(added);
+    for (const auto& closed : changes.closed) index_.remove(closed);
     auto& counters = metrics::facts_metrics();
     for (const auto& result : results) {
       if (result.duplicate) counters.duplicates.Increment();
@@ -216,10 +229,40 @@ Result<std::vector<store::FactRecord>> FactService::history(const std::string& t
 
 Status FactService::remove(const std::string& tenant, const std::string& name_space, const std::string& id) {
   return recorded("delete", nullptr, [&]() -> Status {
+    std::lock_guard lock(write_order_);
     auto removed = store_->remove(tenant, name_space, id);
     if (!removed) return std::move(removed).error();
     if (!removed->has_value()) return not_found(id);
+    if (!(*removed)->invalidated_at_ms) index_.remove(**removed);
     return ok_status();
+  });
+}
+
+Result<std::vector<FactHit>> FactService::search(const std::string& tenant, const SearchRequest& request) {
+  return recorded("search", nullptr, [&]() -> Result<std::vector<FactHit>> {
+    if (auto status = memory::validate_namespace("namespace", request.name_space); !status) {
+      return std::move(status).error();
+    }
+    if (auto status = memory::validate_text("query", request.query, config_.max_field_bytes * 4); !status) {
+      return std::move(status).error();
+    }
+    const int64_t top_k = request.top_k.value_or(kDefaultSearchTopK);
+    if (top_k < 1 || top_k > config_.max_facts_per_query) {
+      return Error::field("top_k", fmt::format("'top_k' must be 1-{}, got {}", config_.max_facts_per_query, top_k));
+    }
+    const auto hits = index_.search(tenant, request.name_space, request.query, static_cast<size_t>(top_k));
+    std::vector<int64_t> seqs;
+    for (const auto& hit : hits) seqs.push_back(hit.label);
+    auto facts = store_->by_seqs(tenant, request.name_space, seqs);
+    if (!facts) return std::move(facts).error();
+    // by_seqs keeps the order asked for and skips facts deleted since the search.
+    std::vector<FactHit> result;
+    size_t next = 0;
+    for (auto& fact : *facts) {
+      while (next < hits.size() && hits[next].label != fact.seq) ++next;
+      result.push_back(FactHit{std::move(fact), next < hits.size() ? hits[next].score : 0.0});
+    }
+    return result;
   });
 }
 

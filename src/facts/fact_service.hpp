@@ -1,10 +1,12 @@
 // facts/fact_service: the facts API behind http/: validates, normalizes, dedups
 // and resolves contradictions, all inside one store transaction per request
-// (a batch is all or nothing), then answers queries, reads, history and deletes.
+// (a batch is all or nothing), then answers queries, reads, history, deletes and
+// full-text searches (facts/fact_index, kept in step with each commit).
 // Every call is scoped by the caller's tenant and a namespace. Thread-safe.
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -13,6 +15,7 @@
 #include "core/config.hpp"
 #include "core/result.hpp"
 #include "facts/fact.hpp"
+#include "facts/fact_index.hpp"
 #include "store/fact_store.hpp"
 
 namespace hirag::facts {
@@ -37,9 +40,23 @@ struct QueryPage {
   std::optional<std::string> next_cursor;
 };
 
+struct SearchRequest {
+  std::string name_space = "default";
+  std::string query;
+  std::optional<int64_t> top_k;  // default 10, at most facts.max_facts_per_query
+};
+
+struct FactHit {
+  store::FactRecord fact;
+  double score = 0;  // BM25
+};
+
 class FactService {
  public:
-  FactService(FactsConfig config, std::unique_ptr<store::FactStore> store);
+  FactService(FactsConfig config, const RetrievalConfig& retrieval, std::unique_ptr<store::FactStore> store);
+
+  // Builds the search index from the current facts (start-up; readiness waits for it).
+  Status load();
 
   // Stores the facts in one transaction: all or none. `batch` names errors
   // "facts[i].field" instead of "field".
@@ -50,16 +67,29 @@ class FactService {
   Result<std::vector<store::FactRecord>> history(const std::string& tenant, const std::string& name_space,
                                                  const std::string& id);
   Status remove(const std::string& tenant, const std::string& name_space, const std::string& id);
+  // Current facts whose text form best matches the query (BM25), best first.
+  Result<std::vector<FactHit>> search(const std::string& tenant, const SearchRequest& request);
 
  private:
+  // What a write changed in the set of current facts, for the search index.
+  struct IndexChanges {
+    std::vector<store::FactRecord> added;
+    std::vector<store::FactRecord> closed;
+  };
+
   Status check(const std::vector<NewFact>& facts, bool batch) const;
   store::FactRecord make_record(const std::string& tenant, const NewFact& fact, int64_t now_ms) const;
-  Result<InsertedFact> apply(store::FactTransaction& tx, store::FactRecord record, bool single_valued, int64_t now_ms);
+  Result<InsertedFact> apply(store::FactTransaction& tx, store::FactRecord record, bool single_valued, int64_t now_ms,
+                             IndexChanges& changes);
   bool is_single_valued(const NewFact& fact, const std::string& predicate_key) const;
 
   FactsConfig config_;
   std::set<std::string, std::less<>> single_valued_;  // normalized predicates
   std::unique_ptr<store::FactStore> store_;
+  // Held from before a write's commit until the index has it, so the index applies
+  // writes in commit order (a close must not overtake the insert it closes).
+  std::mutex write_order_;
+  FactIndex index_;
 };
 
 }  // namespace hirag::facts

@@ -26,7 +26,8 @@ class FactServiceTest : public ::testing::Test {
     config_.server.data_dir = dir_.path();
     auto store = store::open_fact_store(config_);
     ASSERT_TRUE(store.ok()) << store.error().message;
-    service_ = std::make_unique<FactService>(config_.facts, std::move(store).value());
+    service_ = std::make_unique<FactService>(config_.facts, config_.retrieval, std::move(store).value());
+    ASSERT_TRUE(service_->load().ok());
   }
   InsertedFact insert_one(const NewFact& f, const std::string& tenant = "t1") {
     auto result = service_->insert(tenant, {f}, false);
@@ -211,6 +212,52 @@ TEST_F(FactServiceTest, DeleteRemovesTheFact) {
   EXPECT_TRUE(service_->remove("t1", "default", id).ok());
   EXPECT_EQ(service_->get("t1", "default", id).error().code, ErrorCode::NotFound);
   EXPECT_EQ(service_->remove("t1", "default", id).error().code, ErrorCode::NotFound);
+}
+
+TEST_F(FactServiceTest, SearchFindsFactsByTheirWordsAndFollowsWrites) {
+  insert_one(fact("Alice", "works_at", "Acme Corporation"));
+  insert_one(fact("Alice", "likes", "green tea"));
+  auto moved = fact("Bob", "lives_in", "Paris");
+  moved.single_valued = true;
+  const auto paris = insert_one(moved).id;
+  moved.object = "Berlin";
+  insert_one(moved);
+  auto found = service_->search("t1", SearchRequest{"default", "where does alice work", std::nullopt});
+  ASSERT_TRUE(found.ok()) << found.error().message;
+  ASSERT_FALSE(found->empty());
+  EXPECT_EQ(found->front().fact.object, "Acme Corporation");
+  EXPECT_GT(found->front().score, 0);
+  auto bob = service_->search("t1", SearchRequest{"default", "bob lives", std::nullopt});
+  ASSERT_TRUE(bob.ok());
+  ASSERT_EQ(bob->size(), 1u) << "the closed version is no longer searchable";
+  EXPECT_EQ(bob->front().fact.object, "Berlin");
+  EXPECT_TRUE(service_->search("t2", SearchRequest{"default", "alice", std::nullopt})->empty());
+  EXPECT_TRUE(service_->remove("t1", "default", bob->front().fact.id).ok());
+  EXPECT_TRUE(service_->search("t1", SearchRequest{"default", "bob lives", std::nullopt})->empty());
+  EXPECT_TRUE(service_->get("t1", "default", paris).ok());
+  EXPECT_EQ(service_->search("t1", SearchRequest{"default", "alice", 101}).error().details.at("field").as_string(),
+            "top_k");
+}
+
+TEST_F(FactServiceTest, AFactClosedWithinItsOwnBatchIsNotSearchable) {
+  auto first = fact("Dora", "lives_in", "Lima");
+  first.single_valued = true;
+  auto second = fact("Dora", "lives_in", "Quito");
+  second.single_valued = true;
+  ASSERT_TRUE(service_->insert("t1", {first, second}, true).ok());
+  auto found = service_->search("t1", SearchRequest{"default", "dora lima quito", std::nullopt});
+  ASSERT_TRUE(found.ok());
+  ASSERT_EQ(found->size(), 1u);
+  EXPECT_EQ(found->front().fact.object, "Quito");
+}
+
+TEST_F(FactServiceTest, SearchIndexIsRebuiltOnLoad) {
+  insert_one(fact("Carol", "speaks", "Portuguese"));
+  open();
+  auto found = service_->search("t1", SearchRequest{"default", "portuguese", std::nullopt});
+  ASSERT_TRUE(found.ok());
+  ASSERT_EQ(found->size(), 1u);
+  EXPECT_EQ(found->front().fact.subject, "Carol");
 }
 
 TEST_F(FactServiceTest, FactsSurviveReopeningTheDataDir) {

@@ -135,5 +135,49 @@ TEST_F(FactsApi, NamespacesSeparateFacts) {
   EXPECT_EQ(http_.get("/api/v1/facts/" + id + "?namespace=agent-1").status, 200);
 }
 
+TEST_F(FactsApi, SearchFindsFactsWithoutExactTriples) {
+  insert(R"({"subject": "Alice", "predicate": "works_at", "object": "Acme Corporation"})");
+  insert(R"({"subject": "Alice", "predicate": "likes", "object": "green tea"})");
+  insert(R"({"subject": "Eve", "predicate": "works_at", "object": "Globex", "namespace": "other"})");
+  auto found = http_.post("/api/v1/facts/search", R"({"query": "where does alice work", "top_k": 5})");
+  ASSERT_EQ(found.status, 200) << found.body;
+  const auto facts = found.json().at("facts").as_array();
+  ASSERT_FALSE(facts.empty());
+  EXPECT_EQ(facts[0].at("object").as_string(), "Acme Corporation");
+  EXPECT_GT(facts[0].at("score").as_double(), 0.0);
+  for (const auto& fact : facts) EXPECT_NE(fact.at("subject").as_string(), "Eve") << "another namespace";
+  auto bad = http_.post("/api/v1/facts/search", R"({"query": "  "})");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.json().at("details").at("field").as_string(), "query");
+}
+
+TEST_F(FactsApi, ContextBuildCarriesTheRelevantFactsInItsSlot) {
+  insert(R"({"subject": "Alice", "predicate": "works_at", "object": "Initech", "cardinality": "one",
+             "valid_from": "2019-01-01T00:00:00Z"})");
+  insert(R"({"subject": "Alice", "predicate": "works_at", "object": "Acme", "cardinality": "one",
+             "valid_from": "2024-03-01T00:00:00Z"})");
+  insert(R"({"subject": "Zed", "predicate": "owns", "object": "a boat"})");
+  auto built = http_.post("/api/v1/context/build",
+                          R"({"turns": [{"role": "user", "content": "Where does Alice work now?"}]})");
+  ASSERT_EQ(built.status, 200) << built.body;
+  const auto body = built.json();
+  const auto slot = body.at("slots").at("facts");
+  const auto items = slot.at("items").as_array();
+  ASSERT_EQ(items.size(), 1u) << built.body;
+  EXPECT_EQ(items[0].at("line").as_string(), "Alice works_at Acme (since 2024-03-01)");
+  EXPECT_GT(slot.at("tokens").to_number<int64_t>(), 0);
+  EXPECT_LE(slot.at("tokens").to_number<int64_t>(), slot.at("budget").to_number<int64_t>());
+  const auto messages = body.at("messages").as_array();
+  ASSERT_GE(messages.size(), 2u);
+  EXPECT_EQ(messages[0].at("content").as_string(), "Known facts:\n- Alice works_at Acme (since 2024-03-01)");
+  EXPECT_EQ(messages.back().at("content").as_string(), "Where does Alice work now?");
+
+  auto without = http_.post("/api/v1/context/build",
+                            R"({"turns": [{"role": "user", "content": "Where does Alice work now?"}],
+                                "include_facts": false})");
+  ASSERT_EQ(without.status, 200);
+  EXPECT_TRUE(without.json().at("slots").at("facts").at("items").as_array().empty());
+}
+
 }  // namespace
 }  // namespace hirag::testing

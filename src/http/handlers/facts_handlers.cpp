@@ -1,5 +1,5 @@
 // http/handlers/facts_handlers: /api/v1/facts* — insert (one, batch), query,
-// read, history, delete. Thin: decode (facts_json) → call FactService with the
+// full-text search, read, history, delete. Thin: decode (facts_json) → call FactService with the
 // caller's tenant → encode. GET/DELETE take the namespace from ?namespace=
 // (default "default"): a fact of another namespace is not found.
 #include "facts/fact_service.hpp"
@@ -50,6 +50,14 @@ void register_fact_routes(Router& router, Services& services) {
     auto page = service->query(request.tenant, *query);
     if (!page) return error_response(page.error());
     return json_response(200, encode_fact_page(*page));
+  }, kJsonRoute);
+
+  router.add(Method::Post, "/api/v1/facts/search", [service](Request& request) {
+    auto search = decode_fact_search(request.body);
+    if (!search) return error_response(search.error());
+    auto hits = service->search(request.tenant, *search);
+    if (!hits) return error_response(hits.error());
+    return json_response(200, encode_fact_hits(*hits));
   }, kJsonRoute);
 
   router.add(Method::Get, "/api/v1/facts/{id}", [service](Request& request) {

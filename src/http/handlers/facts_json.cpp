@@ -113,6 +113,16 @@ Result<facts::QueryRequest> decode_fact_query(const std::string& body) {
   });
 }
 
+Result<facts::SearchRequest> decode_fact_search(const std::string& body) {
+  return decode_object<facts::SearchRequest>(body, [](JsonReader& reader) {
+    facts::SearchRequest request;
+    request.query = reader.required_string("query");
+    request.name_space = reader.optional_string("namespace").value_or(request.name_space);
+    request.top_k = reader.optional_int("top_k");
+    return request;
+  });
+}
+
 boost::json::object encode_inserted(const facts::InsertedFact& inserted) {
   boost::json::array invalidated;
   for (const auto& id : inserted.invalidated) invalidated.emplace_back(id);
@@ -154,6 +164,16 @@ boost::json::object encode_fact_page(const facts::QueryPage& page) {
   return {{"facts", std::move(facts)},
           {"total", page.total},
           {"next_cursor", page.next_cursor ? boost::json::value(*page.next_cursor) : nullptr}};
+}
+
+boost::json::object encode_fact_hits(const std::vector<facts::FactHit>& hits) {
+  boost::json::array facts;
+  for (const auto& hit : hits) {
+    auto fact = encode_fact(hit.fact);
+    fact["score"] = hit.score;
+    facts.push_back(std::move(fact));
+  }
+  return {{"facts", std::move(facts)}};
 }
 
 }  // namespace hirag::http

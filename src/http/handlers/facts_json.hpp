@@ -20,9 +20,13 @@ Result<facts::NewFact> decode_fact(const std::string& body);
 Result<std::vector<facts::NewFact>> decode_fact_batch(const std::string& body);
 // {"query": {...}}
 Result<facts::QueryRequest> decode_fact_query(const std::string& body);
+// {"query": "where does alice work", "namespace"?, "top_k"?}
+Result<facts::SearchRequest> decode_fact_search(const std::string& body);
 
 boost::json::object encode_inserted(const facts::InsertedFact& inserted);
 boost::json::object encode_fact(const store::FactRecord& fact);
 boost::json::object encode_fact_page(const facts::QueryPage& page);
+// {"facts": [fact with "score", ...]}, best first.
+boost::json::object encode_fact_hits(const std::vector<facts::FactHit>& hits);
 
 }  // namespace hirag::http
