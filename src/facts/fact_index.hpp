@@ -28,7 +28,6 @@ class FactIndex {
   // The seqs of the k best matches in the namespace, best first, with their BM25 scores.
   std::vector<store::text::TextHit> search(const std::string& tenant, const std::string& name_space,
                                            const std::string& query, size_t k) const;
-  size_t size() const { return index_.stats().documents; }
 
  private:
   store::text::TextIndex index_;
