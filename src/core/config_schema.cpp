@@ -332,7 +332,8 @@ std::vector<ConfigKey> build_keys() {
                       "Provenance anchors kept per fact when duplicates merge (the latest)"));
   k.push_back(string_key("facts", "single_valued_predicates",
                          HIRAG_FIELD(std::string, facts.single_valued_predicates), {},
-                         "Comma-separated predicates with one object at a time: a new object closes the previous fact"));
+                         "Comma-separated predicates with one object at a time: "
+                         "a new object closes the previous fact"));
   return k;
 }
 

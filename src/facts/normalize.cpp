@@ -19,9 +19,9 @@ bool is_space(utf8proc_int32_t cp) {
 // NFC of the case-folded text (utf8proc decomposes, folds, then composes).
 std::string fold(std::string_view text) {
   utf8proc_uint8_t* mapped = nullptr;
+  const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
   const auto size = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                                 static_cast<utf8proc_ssize_t>(text.size()), &mapped,
-                                 static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
+                                 static_cast<utf8proc_ssize_t>(text.size()), &mapped, options);
   // Only invalid UTF-8 fails, which callers never pass; keep the text as it is then.
   if (size < 0) return std::string(text);
   std::string folded(reinterpret_cast<const char*>(mapped), static_cast<size_t>(size));

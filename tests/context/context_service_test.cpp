@@ -215,7 +215,8 @@ TEST_F(ContextServiceTest, RelevantFactsFillTheFactsSlotCurrentOnesFirst) {
   EXPECT_EQ(context.fact_items[0].id, "f-now") << "valid now beats a higher score that is no longer valid";
   ASSERT_GE(context.messages.size(), 2u);
   EXPECT_EQ(context.messages[0].content,
-            "Known facts:\n- Alice works_at Acme (since 2020-01-01)\n- Alice works_at Initech (2000-01-01 to 2020-01-01)");
+            "Known facts:\n- Alice works_at Acme (since 2020-01-01)\n"
+            "- Alice works_at Initech (2000-01-01 to 2020-01-01)");
   EXPECT_EQ(context.facts.tokens, message_tokens(context.messages[0], request.encoding, exact_token_counter()));
   EXPECT_LE(context.facts.tokens, context.facts.budget);
 

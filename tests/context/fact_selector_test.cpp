@@ -37,12 +37,16 @@ TEST(FactSelectorTest, ValidNowFirstThenByScore) {
 TEST(FactSelectorTest, NeverExceedsTheCapAndCountsWhatItLeftOut) {
   const auto count = exact_token_counter();
   std::vector<RelevantFact> many;
-  for (int i = 0; i < 40; ++i) many.push_back(fact("f" + std::to_string(i), "city number " + std::to_string(i), 40 - i));
+  for (int i = 0; i < 40; ++i) {
+    many.push_back(fact("f" + std::to_string(i), "city number " + std::to_string(i), 40 - i));
+  }
   for (size_t cap : {0u, 5u, 20u, 60u, 200u}) {
     auto selection = select_facts(many, cap, kJan2025, tokenize::Encoding::cl100k_base, count);
     EXPECT_LE(selection.tokens, cap) << cap;
     EXPECT_EQ(selection.facts.size() + selection.trimmed, many.size());
-    if (!selection.facts.empty()) EXPECT_EQ(selection.facts[0].id, "f0") << "the best is kept first";
+    if (!selection.facts.empty()) {
+      EXPECT_EQ(selection.facts[0].id, "f0") << "the best is kept first";
+    }
   }
   EXPECT_EQ(select_facts(many, 5, kJan2025, tokenize::Encoding::cl100k_base, count).facts.size(), 0u);
   EXPECT_GT(select_facts(many, 200, kJan2025, tokenize::Encoding::cl100k_base, count).facts.size(), 5u);

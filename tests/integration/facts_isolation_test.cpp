@@ -1,6 +1,6 @@
 // Tenant isolation of facts over HTTP: with two API keys, one tenant can neither
-// query, read, read the history of, delete, dedup against nor contradict the
-// other's facts.
+// query, search, read, read the history of, delete, dedup against nor contradict
+// the other's facts, nor see them in its context builds.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -31,6 +31,13 @@ TEST(FactsIsolation, ATenantCannotReachAnotherTenantsFacts) {
   EXPECT_EQ(b.get("/api/v1/facts/" + id).status, 404);
   EXPECT_EQ(b.get("/api/v1/facts/" + id + "/history").status, 404);
   EXPECT_EQ(b.del("/api/v1/facts/" + id).status, 404);
+  auto search = b.post("/api/v1/facts/search", R"({"query": "vault code 7741"})");
+  ASSERT_EQ(search.status, 200);
+  EXPECT_TRUE(search.json().at("facts").as_array().empty()) << search.body;
+  auto build =
+      b.post("/api/v1/context/build", R"({"turns": [{"role": "user", "content": "what is the vault code?"}]})");
+  ASSERT_EQ(build.status, 200);
+  EXPECT_TRUE(build.json().at("slots").at("facts").at("items").as_array().empty()) << build.body;
   // The same triple is new to bravo, and bravo's contradiction closes only its own.
   auto same = b.post("/api/v1/facts", R"({"subject": "vault", "predicate": "code", "object": "7741"})");
   ASSERT_EQ(same.status, 201) << same.body;
@@ -46,6 +53,10 @@ TEST(FactsIsolation, ATenantCannotReachAnotherTenantsFacts) {
   EXPECT_TRUE(mine.json().at("invalidated_at").is_null()) << "bravo's contradiction did not touch alpha's fact";
   auto own = a.post("/api/v1/facts/query", R"({"query": {"subject": "vault"}})");
   EXPECT_EQ(own.json().at("total").as_int64(), 1);
+  auto own_search = a.post("/api/v1/facts/search", R"({"query": "vault code"})");
+  ASSERT_EQ(own_search.status, 200);
+  ASSERT_EQ(own_search.json().at("facts").as_array().size(), 1u) << own_search.body;
+  EXPECT_EQ(own_search.json().at("facts").as_array()[0].at("id").as_string(), id);
 }
 
 }  // namespace
