@@ -3,6 +3,7 @@
 BUILD_DIR      ?= build
 ASAN_BUILD_DIR ?= build-asan
 FUZZ_BUILD_DIR ?= build-fuzz
+TSAN_BUILD_DIR ?= build-tsan
 FUZZ_SECONDS   ?= 60
 FUZZ_SMOKE_SECONDS ?= 5
 JOBS           ?= $(shell nproc)
@@ -11,7 +12,7 @@ PORT           ?= 8081
 DATA_DIR       ?= ./data
 CTEST_ARGS     ?=
 
-.PHONY: run test build deps test-asan fuzz fuzz-build bench tokenize-fuzz locomo clean
+.PHONY: run test build deps test-asan test-tsan fuzz fuzz-build bench tokenize-fuzz locomo clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -41,6 +42,16 @@ test-asan: deps $(ASAN_BUILD_DIR)/CMakeCache.txt
 	cmake --build $(ASAN_BUILD_DIR) -j $(JOBS)
 	cd $(ASAN_BUILD_DIR) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
 
+# ThreadSanitizer over the unit and integration suites (the server binary too).
+# Too slow for every CI run; see docs/operations.md for when it runs.
+$(TSAN_BUILD_DIR)/CMakeCache.txt:
+	cmake -S . -B $(TSAN_BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHIRAG_TSAN=ON
+
+test-tsan: deps $(TSAN_BUILD_DIR)/CMakeCache.txt
+	cmake --build $(TSAN_BUILD_DIR) -j $(JOBS)
+	cd $(TSAN_BUILD_DIR) && TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
+	  ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
+
 # libFuzzer targets (tests/fuzz), clang with ASan + UBSan, in their own build dir.
 $(FUZZ_BUILD_DIR)/CMakeCache.txt:
 	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHIRAG_FUZZ=ON
@@ -61,4 +72,4 @@ tokenize-fuzz: build
 	./scripts/tokenize-fuzz.sh $(BUILD_DIR)
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR) $(FUZZ_BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR) $(FUZZ_BUILD_DIR) $(TSAN_BUILD_DIR)

@@ -26,7 +26,8 @@ for binary in "$build"/fuzz/fuzz_*; do
   status=0
   "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
     -artifact_prefix="$crashes/" "${dict[@]}" "$work" "$root/tests/fuzz/corpus/$name" >"$log" 2>&1 || status=$?
-  runs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)"
+  # libFuzzer prints its final stats once per process (twice after a crash): the last counts.
+  runs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | tail -n 1 | grep -o '[0-9]*$' || true)"
   if [[ $status -ne 0 ]]; then
     failed=1
     summary+=("$name: FAILED after ${runs} executions (exit $status); input in $crashes, log $log")

@@ -70,8 +70,19 @@ Status ServiceSet::open_facts() {
   return ok_status();
 }
 
+void ServiceSet::watch_disk() {
+  disk_reserve_ = std::make_unique<store::DiskReserve>(config_.server.data_dir,
+                                                       static_cast<uint64_t>(config_.storage.min_free_bytes));
+  const store::DiskReserve* disk = disk_reserve_.get();
+  health_.add("storage", [disk] {
+    if (auto why = disk->shortage()) return ComponentHealth{HealthStatus::Degraded, *why + ": writes refused"};
+    return ComponentHealth{HealthStatus::Healthy, "free space above storage.min_free_bytes"};
+  });
+}
+
 Status ServiceSet::build() {
   if (auto status = open_keys(); !status) return status;
+  watch_disk();
   // Both names were validated by the configuration loader.
   token_counter_ = std::make_unique<tokenize::TokenCounter>(*tokenize::parse_count_mode(config_.tokenizer.counting),
                                                             *tokenize::parse_encoding(config_.tokenizer.default_encoding));
@@ -85,12 +96,13 @@ Status ServiceSet::build() {
   services_.memory = memory_.get();
   services_.context = context_.get();
   services_.facts = facts_.get();
+  services_.disk = disk_reserve_.get();
   http::register_system_routes(router_, services_);
   http::register_token_routes(router_, services_);
   http::register_context_routes(router_, services_);
   http::register_session_routes(router_, services_);
   http::register_fact_routes(router_, services_);
-  pipeline_ = std::make_unique<http::Pipeline>(config_, router_, *key_ring_, health_);
+  pipeline_ = std::make_unique<http::Pipeline>(config_, router_, *key_ring_, health_, *disk_reserve_);
   return ok_status();
 }
 

@@ -10,6 +10,7 @@
 #include "http/pipeline.hpp"
 #include "http/router.hpp"
 #include "http/services.hpp"
+#include "store/disk_reserve.hpp"
 
 namespace hirag::tokenize {
 class TokenCounter;
@@ -40,12 +41,15 @@ class ServiceSet {
   explicit ServiceSet(const Config& config);
   Status build();
   Status open_keys();
+  // The data dir's free space: a health component and the reserve for writes.
+  void watch_disk();
   Status open_memory();
   Status open_context();
   Status open_facts();
 
   Config config_;
   HealthRegistry health_;
+  std::unique_ptr<store::DiskReserve> disk_reserve_;
   std::unique_ptr<http::KeyRing> key_ring_;
   std::unique_ptr<tokenize::TokenCounter> token_counter_;
   std::unique_ptr<memory::MemoryService> memory_;

@@ -54,6 +54,9 @@ struct StorageConfig {
   std::string synchronous = "full";  // full | normal (SQLite PRAGMA synchronous)
   int64_t busy_timeout_ms = 5000;
   int64_t read_connections = 4;
+  // Writes of new data are refused (507) while the data dir's filesystem has less
+  // free space than this, so that deletes, the sweeper and checkpoints still run.
+  int64_t min_free_bytes = 64 * 1024 * 1024;
 };
 
 struct MemoryConfig {

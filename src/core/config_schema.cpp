@@ -207,6 +207,10 @@ std::vector<ConfigKey> build_keys() {
                       "How long a connection waits for a lock held by another process"));
   k.push_back(int_key("storage", "read_connections", HIRAG_FIELD(int64_t, storage.read_connections), 1, 64,
                       "Read-only SQLite connections for concurrent readers"));
+  k.push_back(int_key("storage", "min_free_bytes", HIRAG_FIELD(int64_t, storage.min_free_bytes), 0,
+                      int64_t{1} << 50,
+                      "Free space kept in reserve on the data dir's filesystem: below it, new writes get 507 "
+                      "STORAGE_FULL while reads, deletes, the sweeper and checkpoints go on"));
   // [memory]
   k.push_back(int_key("memory", "immediate_capacity", HIRAG_FIELD(int64_t, memory.immediate_capacity), 1, 100'000,
                       "Immediate level keeps the newest N items per namespace"));

@@ -19,6 +19,7 @@ std::string_view error_code_name(ErrorCode code) {
     case ErrorCode::Unavailable: return "UNAVAILABLE";
     case ErrorCode::UpstreamDisabled: return "UPSTREAM_DISABLED";
     case ErrorCode::Timeout: return "TIMEOUT";
+    case ErrorCode::StorageFull: return "STORAGE_FULL";
   }
   return "INTERNAL_ERROR";
 }
@@ -40,6 +41,7 @@ int error_http_status(ErrorCode code) {
     case ErrorCode::Unavailable: return 503;
     case ErrorCode::UpstreamDisabled: return 503;
     case ErrorCode::Timeout: return 504;
+    case ErrorCode::StorageFull: return 507;
   }
   return 500;
 }

@@ -26,6 +26,7 @@ enum class ErrorCode {
   Unavailable,           // 503 UNAVAILABLE (not ready, shutting down)
   UpstreamDisabled,      // 503 UPSTREAM_DISABLED
   Timeout,               // 504 TIMEOUT
+  StorageFull,           // 507 STORAGE_FULL (disk below the reserve or full; writes only)
 };
 
 // The envelope spelling, e.g. "VALIDATION_ERROR".

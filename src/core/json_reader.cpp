@@ -64,8 +64,10 @@ std::optional<int64_t> JsonReader::optional_int(std::string_view key) {
     return static_cast<int64_t>(v->get_uint64());
   }
   if (v->is_double()) {
-    double d = v->get_double();
-    if (d == static_cast<double>(static_cast<int64_t>(d)) && d > -9.2e18 && d < 9.2e18) {
+    // The range check comes first: converting a double outside int64's range (1e300,
+    // or inf from an overflowing literal) is undefined behaviour (found by fuzzing).
+    const double d = v->get_double();
+    if (d > -9.2e18 && d < 9.2e18 && d == static_cast<double>(static_cast<int64_t>(d))) {
       return static_cast<int64_t>(d);
     }
   }

@@ -7,11 +7,11 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <boost/url/parse.hpp>
 #include <memory>
 
 #include "core/clock.hpp"
 #include "core/logging.hpp"
+#include "http/request_conversion.hpp"
 #include "http/response_wire.hpp"
 #include "metrics/http_metrics.hpp"
 
@@ -60,36 +60,6 @@ void Drain::wait_idle(int64_t timeout_ms) {
 }
 
 namespace {
-
-Method to_method(bhttp::verb verb) {
-  switch (verb) {
-    case bhttp::verb::get: return Method::Get;
-    case bhttp::verb::post: return Method::Post;
-    case bhttp::verb::put: return Method::Put;
-    case bhttp::verb::patch: return Method::Patch;
-    case bhttp::verb::delete_: return Method::Delete;
-    case bhttp::verb::head: return Method::Head;
-    case bhttp::verb::options: return Method::Options;
-    default: return Method::Other;
-  }
-}
-
-// Copies the Beast request into our Request; false if the target is malformed.
-bool convert_request(bhttp::request<bhttp::string_body>&& in, Request& out) {
-  out.method = to_method(in.method());
-  out.target = std::string(in.target());
-  auto url = boost::urls::parse_origin_form(in.target());
-  if (!url) return false;
-  out.path = url->path();
-  for (auto param : url->params()) out.query_params.emplace(param.key, param.value);
-  for (const auto& field : in) {
-    std::string name(field.name_string());
-    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    out.headers.emplace(std::move(name), std::string(field.value()));
-  }
-  out.body = std::move(in.body());
-  return true;
-}
 
 // Counts the connection in the open-connections gauge for its lifetime.
 struct ConnectionGauge {
@@ -194,17 +164,73 @@ void flush_access_log_after_this_turn(const asio::any_io_executor& executor) {
   });
 }
 
+using RequestParser = bhttp::request_parser<bhttp::string_body>;
+
+// Reads the body of an admitted request, first answering "100 Continue" to a
+// client that waits for it (curl does, for bodies over 1 MiB).
+asio::awaitable<boost::system::error_code> read_body(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                                     RequestParser& parser) {
+  boost::system::error_code ec;
+  if (parser.is_done()) co_return ec;
+  if (expects_continue(parser.get().base())) {
+    static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+    co_await asio::async_write(stream, asio::buffer(kContinue), asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) co_return ec;
+  }
+  co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+  co_return ec;
+}
+
+// After a refusal of the head (401, 404, 429 ...), whether the connection can
+// carry another request. A client waiting for "100 Continue" sends no body, so
+// the connection closes; any other client's body is on its way and is read and
+// dropped, because closing with unread bytes makes the kernel reset the
+// connection, which can destroy the response before the client reads it.
+asio::awaitable<bool> skip_refused_body(beast::tcp_stream& stream, beast::flat_buffer& buffer, RequestParser& parser) {
+  if (parser.is_done()) co_return true;
+  if (expects_continue(parser.get().base())) co_return false;
+  boost::system::error_code ec;
+  co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+  co_return !ec;
+}
+
+// Runs a request whose head has been read: admission on the head alone, so that
+// a refused request costs no body transfer, then the body and the handler.
+// `keep_alive` is cleared when the connection cannot carry another request.
+asio::awaitable<std::optional<Response>> answer(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                                RequestParser& parser, Exchange& exchange,
+                                                const ConnectionContext& ctx, bool& keep_alive) {
+  if (!convert_header(parser.get().base(), exchange.request)) {
+    exchange.request.request_id = Pipeline::request_id_for(exchange.request);
+    keep_alive = false;
+    co_return error_response(ErrorCode::Validation, "malformed request target");
+  }
+  // co_await results are named before they are tested: see serve_connection on GCC 12.
+  if (auto refused = ctx.pipeline->admit(exchange)) {
+    const bool body_skipped = co_await skip_refused_body(stream, buffer, parser);
+    keep_alive = keep_alive && body_skipped;
+    co_return refused;
+  }
+  const boost::system::error_code ec = co_await read_body(stream, buffer, parser);
+  if (ec) {
+    keep_alive = false;
+    co_return read_failure_response(ec);
+  }
+  exchange.request.body = std::move(parser.get().body());
+  co_return co_await run_handler(exchange, ctx);
+}
+
 // Reads one request (its first byte is in `buffer`), answers it and says whether
 // the connection stays open for another.
 asio::awaitable<bool> serve_request(beast::tcp_stream& stream, beast::flat_buffer& buffer, const std::string& peer,
                                     const ConnectionContext& ctx) {
   InFlight in_flight(*ctx.drain);
-  bhttp::request_parser<bhttp::string_body> parser;
+  RequestParser parser;
   parser.header_limit(ctx.max_header_bytes);
   parser.body_limit(ctx.max_body_bytes);
   stream.expires_after(std::chrono::milliseconds(ctx.read_timeout_ms));
   boost::system::error_code ec;
-  co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+  co_await bhttp::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
 
   Exchange exchange;
   exchange.started_at = monotonic_seconds();
@@ -214,22 +240,14 @@ asio::awaitable<bool> serve_request(beast::tcp_stream& stream, beast::flat_buffe
   unsigned version = 11;
   if (ec) {
     response = read_failure_response(ec);
-    if (!response) co_return false;
     exchange.request.request_id = Pipeline::request_id_for(exchange.request);
     exchange.request.route = "unmatched";
   } else {
-    auto message = parser.release();
-    keep_alive = message.keep_alive();
-    version = message.version();
-    if (!convert_request(std::move(message), exchange.request)) {
-      exchange.request.request_id = Pipeline::request_id_for(exchange.request);
-      response = error_response(ErrorCode::Validation, "malformed request target");
-      keep_alive = false;
-    } else {
-      response = ctx.pipeline->admit(exchange);
-      if (!response) response = co_await run_handler(exchange, ctx);
-    }
+    keep_alive = parser.get().keep_alive();
+    version = parser.get().version();
+    response = co_await answer(stream, buffer, parser, exchange, ctx, keep_alive);
   }
+  if (!response) co_return false;  // the peer is gone or too slow: nothing to answer
   ctx.pipeline->finish(exchange, *response);
   if (ctx.pipeline->logs_access()) flush_access_log_after_this_turn(stream.get_executor());
   keep_alive = keep_alive && !ctx.drain->draining();

@@ -58,11 +58,13 @@ bool is_loopback_host(const std::string& host) {
   return host == "localhost" || host == "::1" || host == "[::1]" || host.rfind("127.", 0) == 0;
 }
 
-Pipeline::Pipeline(const Config& config, const Router& router, KeyRing& keys, const HealthRegistry& health)
+Pipeline::Pipeline(const Config& config, const Router& router, KeyRing& keys, const HealthRegistry& health,
+                   const store::DiskReserve& disk)
     : config_(config),
       router_(router),
       keys_(keys),
       health_(health),
+      disk_(disk),
       tenant_limiter_(config.rate_limit.requests_per_window, config.rate_limit.window_secs),
       auth_failure_limiter_(config.auth.max_failures_per_window, config.auth.failure_window_secs) {}
 
@@ -104,6 +106,10 @@ std::optional<Response> Pipeline::admit(Exchange& exchange) {
     }
     if (auto rejected = authenticate(exchange)) return rejected;
     if (auto limited = rate_limit(exchange)) return limited;
+  }
+  // Before the body is read: a client sending `Expect: 100-continue` is told at once.
+  if (match.route->options.stores) {
+    if (auto room = disk_.check_room_for_writes(); !room) return error_response(room.error());
   }
   if (match.route->options.json_body && !is_json_content_type(request.header("content-type"))) {
     return error_response(ErrorCode::UnsupportedMediaType,

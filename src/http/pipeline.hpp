@@ -1,6 +1,7 @@
 // http/pipeline: everything that happens to a request around its handler, in
 // order: request id → route (404/405) → readiness (503) → authentication (401; failures throttled
-// per peer) → tenant rate limit (429) → content type (415) → handler → response
+// per peer) → tenant rate limit (429) → disk reserve on storing routes (507) → content type (415)
+// → handler → response
 // headers, metrics and one access-log line. Free of Beast: the server feeds it
 // parsed Requests and writes the Responses it returns.
 #pragma once
@@ -14,6 +15,7 @@
 #include "http/middleware/key_ring.hpp"
 #include "http/middleware/sliding_window_limiter.hpp"
 #include "http/router.hpp"
+#include "store/disk_reserve.hpp"
 
 namespace hirag::http {
 
@@ -28,7 +30,8 @@ struct Exchange {
 class Pipeline {
  public:
   // Authenticated routes answer 503 until `health` is ready (start-up work done).
-  Pipeline(const Config& config, const Router& router, KeyRing& keys, const HealthRegistry& health);
+  Pipeline(const Config& config, const Router& router, KeyRing& keys, const HealthRegistry& health,
+           const store::DiskReserve& disk);
 
   // Runs the checks before the handler. Returns a response when the request ends
   // here (404, 401, 429 ...); otherwise exchange.route is set and the caller runs
@@ -54,6 +57,7 @@ class Pipeline {
   const Router& router_;
   KeyRing& keys_;
   const HealthRegistry& health_;
+  const store::DiskReserve& disk_;
   SlidingWindowLimiter tenant_limiter_;
   SlidingWindowLimiter auth_failure_limiter_;
 };

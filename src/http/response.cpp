@@ -26,7 +26,10 @@ Response error_response(const Error& error) {
   envelope["code"] = error_code_name(error.code);
   envelope["message"] = error.message;
   envelope["details"] = error.details;
-  return json_response(error_http_status(error.code), envelope);
+  Response response = json_response(error_http_status(error.code), envelope);
+  // Space comes back when an operator or the sweeper frees it: worth a retry later.
+  if (error.code == ErrorCode::StorageFull) response.set_header("Retry-After", "30");
+  return response;
 }
 
 Response error_response(ErrorCode code, std::string message, boost::json::object details) {

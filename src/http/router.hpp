@@ -21,6 +21,7 @@ struct RouteOptions {
   bool blocking = true;       // runs on the worker pool, not on a network thread
   bool json_body = false;     // requires Content-Type: application/json (415 otherwise)
   bool batch = false;         // costs rate_limit.batch_cost units of quota
+  bool stores = false;        // writes new data: 507 while the disk is below storage.min_free_bytes
 };
 
 struct Route {

@@ -18,6 +18,9 @@ class ContextService;
 namespace hirag::facts {
 class FactService;
 }
+namespace hirag::store {
+class DiskReserve;
+}
 
 namespace hirag::http {
 
@@ -30,6 +33,7 @@ struct Services {
   memory::MemoryService* memory = nullptr;         // items and retrieval (issue 5)
   context::ContextService* context = nullptr;      // sessions and prompt assembly (issue 6)
   facts::FactService* facts = nullptr;             // subject–predicate–object facts (issue 17)
+  const store::DiskReserve* disk = nullptr;         // free space against storage.min_free_bytes
 };
 
 // One registration function per API area, each in http/handlers/<area>_handlers.cpp.

@@ -8,6 +8,7 @@
 #include "metrics/llm_metrics.hpp"
 #include "metrics/memory_metrics.hpp"
 #include "metrics/seed_metrics.hpp"
+#include "metrics/storage_metrics.hpp"
 
 namespace hirag::metrics {
 
@@ -25,6 +26,7 @@ void register_all_metrics() {
   rate_limit_metrics();
   vision_metrics();
   facts_metrics();
+  storage_metrics();
 }
 
 std::string serialize_metrics() {

@@ -72,6 +72,21 @@ TEST(JsonReaderTest, FractionalNumberIsNotAnInteger) {
   EXPECT_EQ(r3.optional_int("m"), 3);
 }
 
+// Found by fuzzing (tests/fuzz/corpus/json_requests/regression-huge-double-slot):
+// numbers beyond int64, up to an exponent that overflows to inf, are refused by
+// name, without the undefined conversion `make test-asan` (UBSan) would report.
+TEST(JsonReaderTest, NumbersBeyondInt64AreNotIntegers) {
+  for (const char* text : {R"({"n":371e99950})", R"({"n":-371e99950})", R"({"n":1e300})", R"({"n":-1e19})",
+                           R"({"n":18446744073709551615})"}) {
+    auto obj = parse(text);
+    JsonReader r(obj);
+    EXPECT_FALSE(r.optional_int("n").has_value()) << text;
+    auto status = r.finish();
+    ASSERT_FALSE(status.ok()) << text;
+    EXPECT_EQ(status.error().details.at("field").as_string(), "n") << text;
+  }
+}
+
 TEST(JsonParseTest, MalformedJsonReportsOffset) {
   auto result = parse_json_object(R"({"text": "abc",})");
   ASSERT_FALSE(result.ok());

@@ -523,7 +523,7 @@ TEST_F(ObservabilityTest, AlertAndDashboardMetricNamesExistInMetrics) {
   const Exposition exposition = parse_exposition(metrics_text());
   const auto alerts = rule_expressions(read_text(repo_path("deploy/prometheus/alerts.yml")));
   const auto panels = dashboard_expressions();
-  ASSERT_EQ(alerts.size(), 7u) << "one expr per alert in alerts.yml";
+  ASSERT_EQ(alerts.size(), 9u) << "one expr per alert in alerts.yml";
   ASSERT_GE(panels.size(), 30u);
   for (const auto& [source, exprs] : {std::pair{"alerts.yml", alerts}, std::pair{"hirag.json", panels}}) {
     for (const auto& expr : exprs) {

@@ -14,7 +14,8 @@ namespace hirag::http {
 namespace {
 
 constexpr RouteOptions kJsonRoute{.json_body = true};
-constexpr RouteOptions kBatchRoute{.json_body = true, .batch = true};
+constexpr RouteOptions kStoringRoute{.json_body = true, .stores = true};
+constexpr RouteOptions kBatchRoute{.json_body = true, .batch = true, .stores = true};
 
 Result<memory::ListQuery> list_query(const Request& request) {
   memory::ListQuery query;
@@ -53,7 +54,7 @@ void register_context_routes(Router& router, Services& services) {
     auto stored = memory->store_items(request.tenant, std::move(items), false);
     if (!stored) return error_response(stored.error());
     return json_response(201, encode_stored_item(stored->front()));
-  }, kJsonRoute);
+  }, kStoringRoute);
 
   router.add(Method::Post, "/api/v1/contexts/batch", [memory](Request& request) {
     auto items = decode_batch(request.body);
@@ -94,7 +95,7 @@ void register_context_routes(Router& router, Services& services) {
     auto item = memory->update(request.tenant, request.path_param("id"), *update);
     if (!item) return error_response(item.error());
     return json_response(200, encode_item(*item));
-  }, kJsonRoute);
+  }, kStoringRoute);
 
   router.add(Method::Delete, "/api/v1/contexts/{id}", [memory](Request& request) {
     const std::string id(request.path_param("id"));

@@ -12,7 +12,8 @@ namespace hirag::http {
 namespace {
 
 constexpr RouteOptions kJsonRoute{.json_body = true};
-constexpr RouteOptions kBatchRoute{.json_body = true, .batch = true};
+constexpr RouteOptions kStoringRoute{.json_body = true, .stores = true};
+constexpr RouteOptions kBatchRoute{.json_body = true, .batch = true, .stores = true};
 
 Result<std::string> namespace_of(const Request& request) {
   std::string name_space(request.query("namespace").value_or("default"));
@@ -32,7 +33,7 @@ void register_fact_routes(Router& router, Services& services) {
     if (!inserted) return error_response(inserted.error());
     const auto& result = inserted->front();
     return json_response(result.duplicate ? 200 : 201, encode_inserted(result));
-  }, kJsonRoute);
+  }, kStoringRoute);
 
   router.add(Method::Post, "/api/v1/facts/batch", [service](Request& request) {
     auto facts = decode_fact_batch(request.body);

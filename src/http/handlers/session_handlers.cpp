@@ -11,6 +11,7 @@ namespace hirag::http {
 namespace {
 
 constexpr RouteOptions kJsonRoute{.json_body = true};
+constexpr RouteOptions kStoringRoute{.json_body = true, .stores = true};
 
 // The session addressed by the path and ?namespace=.
 Result<store::SessionKey> session_key(const Request& request) {
@@ -34,7 +35,7 @@ void register_session_routes(Router& router, Services& services) {
     auto turn = service->append_turn(*decoded);
     if (!turn) return error_response(turn.error());
     return json_response(201, encode_turn(*turn, decoded->key));
-  }, kJsonRoute);
+  }, kStoringRoute);
 
   router.add(Method::Get, "/api/v1/sessions/{id}", [service](Request& request) {
     auto key = session_key(request);

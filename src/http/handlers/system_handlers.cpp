@@ -6,6 +6,7 @@
 #include "http/router.hpp"
 #include "http/services.hpp"
 #include "metrics/registry.hpp"
+#include "store/disk_reserve.hpp"
 
 namespace hirag::http {
 namespace {
@@ -47,13 +48,20 @@ void register_system_routes(Router& router, Services& services) {
   }, kPublicBlocking);
   router.add(Method::Get, "/health/live", [](Request&) { return json_response(200, {{"status", "alive"}}); },
              kPublicInline);
-  router.add(Method::Get, "/health/ready", [health](Request&) {
+  // Degraded (disk below its reserve) stays 200: reads, searches and builds still
+  // work, and a balancer that drained every full replica would leave no reads.
+  const store::DiskReserve* disk = services.disk;
+  router.add(Method::Get, "/health/ready", [health, disk](Request&) {
     if (!health->ready()) {
       return json_response(503, {{"status", "not_ready"}, {"message", "start-up work (store, index) is not done"}});
     }
-    return json_response(200, {{"status", "ready"}});
+    if (auto why = disk->shortage()) {
+      return json_response(200, {{"status", "degraded"}, {"writes", false}, {"reasons", {*why}}});
+    }
+    return json_response(200, {{"status", "ready"}, {"writes", true}});
   }, kPublicInline);
-  router.add(Method::Get, "/metrics", [](Request&) {
+  router.add(Method::Get, "/metrics", [disk](Request&) {
+    (void)disk->free_bytes();  // refreshes storage_free_bytes for this scrape
     Response response;
     response.body = metrics::serialize_metrics();
     response.content_type = "text/plain; version=0.0.4; charset=utf-8";

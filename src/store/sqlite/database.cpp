@@ -4,14 +4,34 @@
 
 #include <algorithm>
 
+#include "metrics/storage_metrics.hpp"
 #include "store/sqlite/migrations.hpp"
 
 namespace hirag::store::sqlite {
 
+namespace {
+
+// A full disk is an operational state, not a bug: 507 STORAGE_FULL (the client
+// may retry later); I/O errors stay internal but are counted for alerting.
+ErrorCode classify(int extended_code) {
+  switch (extended_code & 0xff) {
+    case SQLITE_FULL:
+      metrics::storage_metrics().full_errors.Increment();
+      return ErrorCode::StorageFull;
+    case SQLITE_IOERR:
+      metrics::storage_metrics().io_errors.Increment();
+      return ErrorCode::Internal;
+    default: return ErrorCode::Internal;
+  }
+}
+
+}  // namespace
+
 Error sqlite_error(sqlite3* db, std::string_view what) {
+  const int code = sqlite3_extended_errcode(db);
   boost::json::object details;
-  details["sqlite_code"] = sqlite3_extended_errcode(db);
-  return Error{ErrorCode::Internal, fmt::format("{}: {}", what, sqlite3_errmsg(db)), details};
+  details["sqlite_code"] = code;
+  return Error{classify(code), fmt::format("{}: {}", what, sqlite3_errmsg(db)), details};
 }
 
 Statement::~Statement() {
@@ -130,9 +150,8 @@ Status Database::exec(std::string_view sql) {
   char* message = nullptr;
   const std::string owned(sql);
   if (sqlite3_exec(db_, owned.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-    Error error = Error::internal(fmt::format("sqlite: {}", message != nullptr ? message : "unknown error"));
-    sqlite3_free(message);
-    return error;
+    sqlite3_free(message);  // sqlite3_errmsg still holds the same text
+    return sqlite_error(db_, "sqlite");
   }
   return ok_status();
 }

@@ -1,4 +1,5 @@
-// The snapshot file: values round-trip, the file appears only on commit, and a
+// The snapshot file: values round-trip, the file appears only on commit, a
+// write that fails on a full disk leaves the previous snapshot as it was, and a
 // damaged, truncated or over-read file is refused rather than trusted.
 #include <gtest/gtest.h>
 
@@ -7,6 +8,7 @@
 
 #include "store/snapshot/binary_file.hpp"
 #include "support/server_process.hpp"
+#include "support/tmpfs_mount.hpp"
 
 namespace hirag::store::snapshot {
 namespace {
@@ -69,6 +71,32 @@ TEST_F(BinaryFileTest, TheFileAppearsOnlyWhenCommitted) {
   write_sample();
   EXPECT_TRUE(std::filesystem::exists(path()));
   EXPECT_FALSE(std::filesystem::exists(path() + ".tmp"));
+}
+
+TEST(BinaryFileOnAFullDisk, AFailedWriteNeverReplacesTheGoodSnapshot) {
+  testing::TmpfsMount mount(4 * 1024 * 1024);
+  if (!mount.mounted()) GTEST_SKIP() << "needs root to mount a tmpfs";
+  const std::string path = mount.path() + "/index.snapshot";
+  auto good = BinaryFileWriter::create(path);
+  ASSERT_TRUE(good.ok());
+  good->put_array<uint32_t>(std::vector<uint32_t>(1000, 7));
+  ASSERT_TRUE(good->commit().ok());
+
+  mount.fill_leaving("ballast", 64 * 1024);
+  {
+    auto bigger = BinaryFileWriter::create(path);
+    ASSERT_TRUE(bigger.ok());
+    bigger->put_array<uint32_t>(std::vector<uint32_t>(1'000'000, 9));  // 4 MB: cannot fit
+    const auto committed = bigger->commit();
+    ASSERT_FALSE(committed.ok());
+    EXPECT_NE(committed.error().message.find("No space left"), std::string::npos) << committed.error().message;
+  }
+  EXPECT_FALSE(std::filesystem::exists(path + ".tmp")) << "the partial file must not stay behind";
+  auto in = BinaryFileReader::open(path);
+  ASSERT_TRUE(in.ok()) << in.error().message;
+  EXPECT_EQ(in->get_array<uint32_t>(), std::vector<uint32_t>(1000, 7));
+  EXPECT_TRUE(in->ok());
+  EXPECT_TRUE(in->at_end());
 }
 
 TEST_F(BinaryFileTest, ADamagedFileIsRefused) {
