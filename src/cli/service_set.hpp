@@ -28,6 +28,8 @@ class ServiceSet {
 
   http::Pipeline& pipeline() { return *pipeline_; }
   http::KeyRing& key_ring() { return *key_ring_; }
+  // What the handlers call; `hirag mcp` (stdio) calls the same without HTTP.
+  const http::Services& services() const { return services_; }
   // Runs the start-up work that readiness waits for (loading the vector index),
   // then marks the server ready.
   Status finish_startup();

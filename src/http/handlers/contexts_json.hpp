@@ -14,12 +14,18 @@
 
 namespace hirag::http {
 
+// Each decoder reads a request body, or an already parsed object (the arguments
+// of an MCP tool call, mcp/), with the same rules.
 Result<memory::NewItem> decode_new_item(const std::string& body);
+Result<memory::NewItem> decode_new_item(const boost::json::object& object);
 Result<std::vector<memory::NewItem>> decode_batch(const std::string& body);
 Result<memory::SearchRequest> decode_search(const std::string& body);
+Result<memory::SearchRequest> decode_search(const boost::json::object& object);
 Result<memory::ItemUpdate> decode_update(const std::string& body);
 // POST /api/v1/contexts/delete: {"id": ...}.
 Result<std::string> decode_delete(const std::string& body);
+// {"id": ...} alone (the delete body, and MCP's memory_get/memory_delete arguments).
+Result<std::string> decode_item_id(const boost::json::object& object);
 
 struct ClearRequest {
   memory::Level level = memory::Level::ShortTerm;
