@@ -19,6 +19,11 @@ namespace hirag::llm {
 class Summarizer;
 }
 
+namespace hirag::mcp {
+class McpServer;
+class HttpTransport;
+}  // namespace hirag::mcp
+
 namespace hirag::cli {
 
 class ServiceSet {
@@ -54,6 +59,8 @@ class ServiceSet {
   std::unique_ptr<llm::Summarizer> summarizer_;
   std::unique_ptr<context::ContextService> context_;
   http::Services services_;
+  std::unique_ptr<mcp::McpServer> mcp_;
+  std::unique_ptr<mcp::HttpTransport> mcp_http_;
   http::Router router_;
   std::unique_ptr<http::Pipeline> pipeline_;
 };

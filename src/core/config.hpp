@@ -144,6 +144,15 @@ struct ContextConfig {
   int64_t max_turns = 10'000;
 };
 
+// The MCP endpoint POST /mcp (issue 20).
+struct McpConfig {
+  // Comma-separated origins (scheme://host[:port]) browsers may call /mcp from, besides
+  // loopback ones; requests without Origin (non-browser clients) are always allowed.
+  std::string allowed_origins;
+  int64_t session_idle_ms = 3'600'000;  // an Mcp-Session-Id unused this long is forgotten
+  int64_t max_sessions = 10'000;        // beyond this, the least recently used session ends
+};
+
 struct Config {
   ServerConfig server;
   AuthConfig auth;
@@ -157,6 +166,7 @@ struct Config {
   SummarizerConfig summarizer;
   TokenizerConfig tokenizer;
   ContextConfig context;
+  McpConfig mcp;
 };
 
 // Command-line overrides (empty/0 = not given).
