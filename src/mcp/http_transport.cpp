@@ -55,6 +55,11 @@ http::Response HttpTransport::post(const http::Request& request) {
   auto parsed = parse_payload(request.body);
   if (auto* parse_error = std::get_if<std::string>(&parsed)) return json_text(400, std::move(*parse_error));
   const auto& payload = std::get<boost::json::value>(parsed);
+  // MCP 2025-06-18 dropped batches; over HTTP they would also let one rate-limited
+  // request carry any number of tool calls.
+  if (payload.is_array()) {
+    return json_text(400, error_text(nullptr, {kInvalidRequest, "JSON-RPC batches are not accepted over HTTP; send one message per request"}));
+  }
   if (is_request_for(payload, "initialize")) return initialize(payload, request.tenant);
 
   const auto id = request.header("mcp-session-id");

@@ -1,6 +1,6 @@
 // mcp/http_transport: MCP's streamable HTTP transport on the server's router —
-// POST /mcp carries JSON-RPC (answered as application/json, 202 when only
-// notifications were sent), DELETE /mcp ends a session, GET /mcp is 405 (no
+// POST /mcp carries one JSON-RPC message (answered as application/json, 202 for a
+// notification; batches refused), DELETE /mcp ends a session, GET /mcp is 405 (no
 // server-initiated SSE stream). The routes are ordinary authenticated routes, so
 // keys, tenants and rate limits apply before any of this runs. Here: Origin
 // (403), MCP-Protocol-Version (400), Mcp-Session-Id (issued by initialize; 400

@@ -180,6 +180,11 @@ TEST(McpHttpTest, ProtocolVersionHeaderAndGetAreChecked) {
   // No server-initiated SSE stream: GET is not allowed.
   EXPECT_EQ(client.http().get("/mcp", {"Accept: text/event-stream"}).status, 405);
   EXPECT_EQ(client.http().post("/mcp", "{", {kAccept}).json().at("error").at("code"), -32700);
+  // One rate-limited request carries one message: batches are refused.
+  auto batch = client.http().post("/mcp", "[" + std::string(R"({"jsonrpc":"2.0","id":1,"method":"ping"})") + "]",
+                                  {kAccept, "Mcp-Session-Id: " + client.session()});
+  EXPECT_EQ(batch.status, 400);
+  EXPECT_EQ(batch.json().at("error").at("code"), -32600);
 }
 
 TEST(McpHttpTest, OriginIsCheckedAgainstTheAllowList) {
