@@ -102,7 +102,7 @@ Tool delete_tool(memory::MemoryService* memory) {
             auto id = http::decode_item_id(arguments);
             if (!id) return std::move(id).error();
             if (auto status = memory->remove(tenant, *id); !status) return std::move(status).error();
-            return boost::json::object{{"id", *id}, {"deleted", true}};
+            return http::encode_deleted_item(*id);
           }};
 }
 

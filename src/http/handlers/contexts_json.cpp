@@ -243,6 +243,8 @@ boost::json::object encode_stored_batch(const std::vector<memory::StoredIds>& it
   return body;
 }
 
+boost::json::object encode_deleted_item(const std::string& id) { return {{"id", id}, {"deleted", true}}; }
+
 boost::json::object encode_item(const memory::MemoryItem& item) {
   boost::json::object object = encode_context(item, 0);
   object.erase("relevance_score");

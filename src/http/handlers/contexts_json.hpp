@@ -42,6 +42,9 @@ Result<memory::Level> parse_level_field(const std::string& field, std::string_vi
 boost::json::object encode_stored_item(const memory::StoredIds& ids);
 boost::json::object encode_stored_batch(const std::vector<memory::StoredIds>& items);
 
+// 200 body of DELETE /contexts/{id} (and MCP's memory_delete): {"id", "deleted": true}.
+boost::json::object encode_deleted_item(const std::string& id);
+
 // The full record (GET/PATCH/list).
 boost::json::object encode_item(const memory::MemoryItem& item);
 boost::json::object encode_search(const memory::SearchResult& result, bool explain);
