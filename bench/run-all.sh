@@ -29,3 +29,5 @@ echo "## HTTP (wrk and bench/loadgen against the real server)"
 HIRAG_BIN="$BUILD/hirag" LOADGEN="$BUILD/bench/loadgen" bench/http/run.sh
 echo "## memory over HTTP (search at 10k/100k items, ingest, restart)"
 HIRAG_BIN="$BUILD/hirag" LOADGEN="$BUILD/bench/loadgen" bench/http/search.sh
+echo "## facts over HTTP (batch insert, exact query, search, restart at 1M facts)"
+HIRAG_BIN="$BUILD/hirag" LOADGEN="$BUILD/bench/loadgen" bench/http/facts.sh

@@ -12,6 +12,8 @@ PACKAGES=(
   nlohmann-json3-dev libsimdjson-dev libspdlog-dev libfmt-dev libtomlplusplus-dev
   libcli11-dev libhnswlib-dev libsqlite3-dev sqlite3 libcurl4-openssl-dev libssl-dev
   libxxhash-dev libstemmer-dev prometheus-cpp-dev libjemalloc-dev
+  # Unicode NFC and case folding for the fact dedup key (src/facts)
+  libutf8proc-dev
   # tests and benchmarks; clang and its runtimes for the libFuzzer targets (tests/fuzz)
   libgtest-dev libgmock-dev libbenchmark-dev prometheus wrk curl python3 clang libclang-rt-14-dev
 )

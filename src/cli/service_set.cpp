@@ -1,13 +1,16 @@
 #include "cli/service_set.hpp"
 
 #include "cli/configured_embedder.hpp"
+#include "cli/fact_ports.hpp"
 #include "cli/memory_ports.hpp"
 #include "context/context_service.hpp"
+#include "facts/fact_service.hpp"
 #include "llm/summarizer_factory.hpp"
 #include "mcp/http_transport.hpp"
 #include "mcp/mcp_server.hpp"
 #include "memory/open_memory_service.hpp"
 #include "store/data_dir.hpp"
+#include "store/open_fact_store.hpp"
 #include "store/open_session_store.hpp"
 #include "store/sqlite/sqlite_key_store.hpp"
 #include "tokenize/token_counter.hpp"
@@ -58,7 +61,14 @@ Status ServiceSet::open_context() {
       [summarizer](const std::vector<std::string>& texts, size_t target) {
         return summarizer->summarize(texts, target);
       },
-      context::exact_token_counter());
+      context::exact_token_counter(), std::make_shared<FactsForContext>(*facts_));
+  return ok_status();
+}
+
+Status ServiceSet::open_facts() {
+  auto store = store::open_fact_store(config_);
+  if (!store) return std::move(store).error();
+  facts_ = std::make_unique<facts::FactService>(config_.facts, config_.retrieval, std::move(store).value());
   return ok_status();
 }
 
@@ -79,6 +89,7 @@ Status ServiceSet::build() {
   token_counter_ = std::make_unique<tokenize::TokenCounter>(*tokenize::parse_count_mode(config_.tokenizer.counting),
                                                             *tokenize::parse_encoding(config_.tokenizer.default_encoding));
   if (auto status = open_memory(); !status) return status;
+  if (auto status = open_facts(); !status) return status;
   if (auto status = open_context(); !status) return status;
 
   services_.config = &config_;
@@ -86,11 +97,13 @@ Status ServiceSet::build() {
   services_.tokens = token_counter_.get();
   services_.memory = memory_.get();
   services_.context = context_.get();
+  services_.facts = facts_.get();
   services_.disk = disk_reserve_.get();
   http::register_system_routes(router_, services_);
   http::register_token_routes(router_, services_);
   http::register_context_routes(router_, services_);
   http::register_session_routes(router_, services_);
+  http::register_fact_routes(router_, services_);
   mcp_ = std::make_unique<mcp::McpServer>(services_);
   mcp_http_ = std::make_unique<mcp::HttpTransport>(*mcp_, config_.mcp);
   mcp_http_->register_routes(router_);
@@ -100,6 +113,7 @@ Status ServiceSet::build() {
 
 Status ServiceSet::finish_startup() {
   if (auto status = memory_->load(); !status) return status;
+  if (auto status = facts_->load(); !status) return status;
   health_.set_ready(true);
   return ok_status();
 }

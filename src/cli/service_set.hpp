@@ -18,6 +18,9 @@ class TokenCounter;
 namespace hirag::llm {
 class Summarizer;
 }
+namespace hirag::facts {
+class FactService;
+}
 
 namespace hirag::mcp {
 class McpServer;
@@ -49,6 +52,7 @@ class ServiceSet {
   void watch_disk();
   Status open_memory();
   Status open_context();
+  Status open_facts();
 
   Config config_;
   HealthRegistry health_;
@@ -58,6 +62,7 @@ class ServiceSet {
   std::unique_ptr<memory::MemoryService> memory_;
   std::unique_ptr<llm::Summarizer> summarizer_;
   std::unique_ptr<context::ContextService> context_;
+  std::unique_ptr<facts::FactService> facts_;
   http::Services services_;
   std::unique_ptr<mcp::McpServer> mcp_;
   std::unique_ptr<mcp::HttpTransport> mcp_http_;

@@ -47,12 +47,14 @@ Result<SlotBudget> make_budget(const ContextConfig& config, const BudgetRequest&
   budget.brief = scale(config.running_brief, prompt, base_prompt);
   budget.turns = scale(config.recent_turns, prompt, base_prompt);
   budget.retrieved = scale(config.retrieved_context, prompt, base_prompt);
+  budget.facts = scale(config.facts, prompt, base_prompt);
 
   const auto& slots = request.slots;
   for (auto status : {check_override("slots.system", slots.system, window, budget.system),
                       check_override("slots.brief", slots.brief, window, budget.brief),
                       check_override("slots.turns", slots.turns, window, budget.turns),
-                      check_override("slots.retrieved", slots.retrieved, window, budget.retrieved)}) {
+                      check_override("slots.retrieved", slots.retrieved, window, budget.retrieved),
+                      check_override("slots.facts", slots.facts, window, budget.facts)}) {
     if (!status) return std::move(status).error();
   }
   if (budget.prompt_slots() > budget.prompt_limit()) {

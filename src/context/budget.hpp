@@ -20,6 +20,7 @@ struct SlotBudget {
   size_t brief = 0;
   size_t turns = 0;
   size_t retrieved = 0;
+  size_t facts = 0;  // taken first out of the retrieval room (not added to the slots)
   size_t completion = 0;
   size_t window = 0;  // max_tokens of the model
 
@@ -33,6 +34,7 @@ struct SlotOverrides {
   std::optional<int64_t> brief = std::nullopt;
   std::optional<int64_t> turns = std::nullopt;
   std::optional<int64_t> retrieved = std::nullopt;
+  std::optional<int64_t> facts = std::nullopt;
 };
 
 struct BudgetRequest {

@@ -80,7 +80,13 @@ Result<BuiltContext> ContextBuilder::build(const BuildInput& input, const FetchS
 
   const size_t slots_room = std::min(budget.prompt_slots(), prompt_limit - kReplyPrimerTokens);
   const size_t used = system_tokens + brief_tokens + turns_used;
-  const size_t retrieval_cap = slots_room > used ? slots_room - used : 0;
+  const size_t after_core = slots_room > used ? slots_room - used : 0;
+  const size_t facts_cap = std::min(budget.facts, after_core);
+  FactSelection facts;
+  if (facts_cap > 0 && !input.facts.empty()) {
+    facts = select_facts(input.facts, facts_cap, input.now_ms, encoding, count_);
+  }
+  const size_t retrieval_cap = after_core - facts.tokens;
   SnippetSelection selection;
   if (retrieval_cap > 0) {
     auto candidates = fetch(retrieval_cap);
@@ -99,6 +105,7 @@ Result<BuiltContext> ContextBuilder::build(const BuildInput& input, const FetchS
 
   if (system_tokens > 0) out.messages.push_back(system);
   if (brief_tokens > 0) out.messages.push_back(brief_message(brief));
+  if (facts.tokens > 0) out.messages.push_back(facts.message);
   if (selection.tokens > 0) out.messages.push_back(selection.message);
   for (size_t i = start; i < turns.size(); ++i) {
     out.messages.push_back(turn_message(turns[i]));
@@ -108,10 +115,14 @@ Result<BuiltContext> ContextBuilder::build(const BuildInput& input, const FetchS
   out.brief = {brief_tokens, brief_cap};
   out.turns = {turns_used, turn_cap};
   out.retrieved = {selection.tokens, retrieval_cap};
+  out.facts = {facts.tokens, facts_cap};
+  out.fact_items = std::move(facts.facts);
+  out.facts_trimmed = facts.trimmed;
   out.brief_text = std::move(brief);
   out.snippets = std::move(selection.items);
   out.snippets_trimmed = selection.trimmed;
-  out.total_tokens = system_tokens + brief_tokens + turns_used + selection.tokens + kReplyPrimerTokens;
+  out.total_tokens =
+      system_tokens + brief_tokens + facts.tokens + turns_used + selection.tokens + kReplyPrimerTokens;
   out.remaining = prompt_limit - out.total_tokens;
   return out;
 }

@@ -1,6 +1,5 @@
 // context/context_builder: assembles one prompt under a SlotBudget — the algorithm
-// of POST /context/build, free of storage and HTTP. Order of the messages: system
-// prompt, running brief, retrieved snippets, recent turns (oldest first).
+// of POST /context/build, free of storage and HTTP.
 //
 // Budget rules (docs/context-assembly.md):
 //  * everything counts with framing: each message's tokens include its 3 (+name)
@@ -12,8 +11,12 @@
 //  * the brief gets at most its slot; recent turns at most theirs (the mandatory
 //    ones may exceed it), taken newest first and contiguous; older unfolded turns
 //    are folded into the brief by the summarizer.
-//  * retrieval gets its slot plus whatever system, brief and turns left unused, and
-//    pays for a system prompt that overran its slot.
+//  * the retrieval room is the retrieval slot plus whatever system, brief and turns
+//    left unused, less what a system prompt beyond its slot took; the facts (the
+//    caller's relevant facts) take at most their slot out of it first, and
+//    retrieved snippets the rest.
+// Order of the messages: system prompt, running brief, facts, retrieved snippets,
+// recent turns.
 #pragma once
 
 #include <cstddef>
@@ -25,6 +28,7 @@
 #include "context/brief_folder.hpp"
 #include "context/budget.hpp"
 #include "context/counting.hpp"
+#include "context/fact_selector.hpp"
 #include "context/snippet_selector.hpp"
 #include "context/turn.hpp"
 
@@ -36,6 +40,8 @@ struct BuildInput {
   std::string system_prompt;  // empty = none
   std::string brief;          // the running brief so far
   std::vector<Turn> turns;    // unfolded turns, oldest first
+  std::vector<RelevantFact> facts = {};  // candidates for the facts slot
+  int64_t now_ms = 0;               // which facts are valid now
 };
 
 // Retrieval for a slot of `max_tokens`; not called when the slot has no room.
@@ -48,11 +54,13 @@ struct SlotUsage {
 
 struct BuiltContext {
   std::vector<Message> messages;
-  SlotUsage system, brief, turns, retrieved;
+  SlotUsage system, brief, turns, retrieved, facts;
   std::string brief_text;
   std::vector<Turn> recent_turns;           // the turns sent as messages
   std::vector<SelectedSnippet> snippets;    // best first
   size_t snippets_trimmed = 0;              // usable candidates left out for lack of room
+  std::vector<RelevantFact> fact_items;     // in the order shown
+  size_t facts_trimmed = 0;
   size_t total_tokens = 0;                  // messages + reply primer
   size_t remaining = 0;                     // window - completion - total_tokens
   size_t summarizer_calls = 0;

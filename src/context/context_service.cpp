@@ -13,6 +13,8 @@ namespace {
 
 constexpr int kFoldAttempts = 3;          // a build re-reads the session when another build folded first
 constexpr size_t kTokensPerSnippet = 250;  // sizes top_k to the retrieval slot
+constexpr size_t kTokensPerFact = 12;      // sizes the facts asked for to the facts slot
+constexpr size_t kMaxFacts = 100;
 
 Status validate_turn(std::string_view field, const Turn& turn, size_t max_bytes) {
   if (!is_valid_role(turn.role)) {
@@ -182,13 +184,26 @@ Result<BuildResult> ContextService::build_session(const BuildRequest& request, c
 
 Result<BuildResult> ContextService::build_once(const BuildRequest& request, BuildInput input) {
   const auto fetch = fetcher(request, input.turns);
+  std::vector<std::string> notes;
+  input.facts = relevant_facts(request, input, notes);
+  input.now_ms = now_unix_ms();
   auto built = builder_.build(input, fetch);
   if (!built) return std::move(built).error();
   BuildResult result{std::move(built).value(), input.budget, request.encoding, std::nullopt};
-  if (request.include_facts) {
-    result.context.notes.emplace_back("include_facts is accepted but ignored: facts are not available yet");
-  }
+  result.context.notes.insert(result.context.notes.end(), notes.begin(), notes.end());
   return result;
+}
+
+std::vector<RelevantFact> ContextService::relevant_facts(const BuildRequest& request, const BuildInput& input,
+                                                         std::vector<std::string>& notes) const {
+  const std::string query = default_query(request, input.turns);
+  if (!request.include_facts || !deps_.facts || query.empty() || input.budget.facts == 0) return {};
+  const size_t top_k = std::clamp<size_t>(input.budget.facts / kTokensPerFact, 1, kMaxFacts);
+  auto facts = deps_.facts->relevant(request.tenant, request.name_space, query, top_k);
+  if (facts) return std::move(facts).value();
+  // Like retrieval, facts are an aid: the build goes on without them.
+  notes.push_back(fmt::format("facts failed ({}); built without facts", facts.error().message));
+  return {};
 }
 
 FetchSnippets ContextService::fetcher(const BuildRequest& request, const std::vector<Turn>& turns) const {
@@ -221,10 +236,10 @@ std::unique_ptr<ContextService> make_context_service(const Config& config,
                                                      std::unique_ptr<store::SessionStore> sessions,
                                                      std::shared_ptr<Retriever> retriever,
                                                      std::shared_ptr<TurnSink> turn_sink, Summarize summarize,
-                                                     CountTokens count) {
+                                                     CountTokens count, std::shared_ptr<FactSource> facts) {
   return std::make_unique<ContextService>(
       config, ContextDeps{std::move(sessions), std::move(retriever), std::move(turn_sink), std::move(summarize),
-                          std::move(count)});
+                          std::move(count), std::move(facts)});
 }
 
 }  // namespace hirag::context

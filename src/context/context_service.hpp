@@ -20,6 +20,7 @@ struct ContextDeps {
   std::shared_ptr<TurnSink> turn_sink;   // null: turns are not stored as memory items
   Summarize summarize;
   CountTokens count;
+  std::shared_ptr<FactSource> facts = nullptr;  // null: builds without facts
 };
 
 class ContextService {
@@ -40,6 +41,9 @@ class ContextService {
   Result<BuildResult> build_session(const BuildRequest& request, const SlotBudget& budget);
   Result<BuildResult> build_once(const BuildRequest& request, BuildInput input);
   FetchSnippets fetcher(const BuildRequest& request, const std::vector<Turn>& turns) const;
+  // The facts relevant to the build's query (none when not asked for or not available).
+  std::vector<RelevantFact> relevant_facts(const BuildRequest& request, const BuildInput& input,
+                                           std::vector<std::string>& notes) const;
   void record_metrics(const Result<BuildResult>& result) const;
 
   ContextConfig config_;
@@ -53,6 +57,6 @@ std::unique_ptr<ContextService> make_context_service(const Config& config,
                                                      std::unique_ptr<store::SessionStore> sessions,
                                                      std::shared_ptr<Retriever> retriever,
                                                      std::shared_ptr<TurnSink> turn_sink, Summarize summarize,
-                                                     CountTokens count);
+                                                     CountTokens count, std::shared_ptr<FactSource> facts = nullptr);
 
 }  // namespace hirag::context

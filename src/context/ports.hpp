@@ -1,7 +1,7 @@
 // context/ports: what context/ needs from the rest of the system, as narrow
 // interfaces the composition root (cli/service_set) adapts the real services to:
-// retrieval of memory snippets, storing a turn as a memory item, and summarizing.
-// context/ never includes memory/ or llm/ headers directly.
+// retrieval of memory snippets and of facts, storing a turn as a memory item, and
+// summarizing. context/ never includes memory/, facts/ or llm/ headers directly.
 #pragma once
 
 #include <cstddef>
@@ -34,6 +34,25 @@ class Retriever {
   virtual ~Retriever() = default;
   // The best snippets for the query, in any order.
   virtual Result<std::vector<RetrievedSnippet>> retrieve(const RetrievalQuery& query) = 0;
+};
+
+// A current fact relevant to the build's query.
+struct RelevantFact {
+  std::string id;
+  std::string subject;
+  std::string predicate;
+  std::string object;
+  std::optional<int64_t> valid_from_ms;
+  std::optional<int64_t> valid_to_ms;
+  double score = 0;  // higher = more relevant
+};
+
+class FactSource {
+ public:
+  virtual ~FactSource() = default;
+  // Up to `top_k` current facts of the namespace matching the query, best first.
+  virtual Result<std::vector<RelevantFact>> relevant(const std::string& tenant, const std::string& name_space,
+                                                     const std::string& query, size_t top_k) = 0;
 };
 
 struct TurnMemory {

@@ -38,7 +38,7 @@ struct BuildRequest {
   std::string system_prompt;
   BudgetRequest budget;
   tokenize::Encoding encoding = tokenize::kDefaultEncoding;
-  bool include_facts = false;
+  bool include_facts = true;  // the facts slot (relevant current facts)
 };
 
 struct BuildResult {

@@ -138,6 +138,7 @@ struct ContextConfig {
   int64_t running_brief = 1200;
   int64_t recent_turns = 450;
   int64_t retrieved_context = 3750;
+  int64_t facts = 400;  // relevant facts, taken first out of the retrieval room (the rest is retrieval's)
   int64_t completion = 1000;
   int64_t max_total = 8000;
   int64_t max_window = 2'000'000;
@@ -153,6 +154,15 @@ struct McpConfig {
   int64_t max_sessions = 10'000;        // beyond this, the least recently used session ends
 };
 
+struct FactsConfig {
+  double confidence_threshold = 0.8;  // the seed's default: facts below it are refused (422)
+  int64_t max_facts_per_query = 100;  // the seed's limit on a query's page (and on a search's top_k)
+  int64_t max_batch_facts = 1000;
+  int64_t max_field_bytes = 1024;     // subject, predicate, object, source_doc and anchor strings
+  int64_t max_anchors = 16;           // provenance anchors kept per fact (the latest)
+  std::string single_valued_predicates;  // comma-separated; a new object closes the previous fact
+};
+
 struct Config {
   ServerConfig server;
   AuthConfig auth;
@@ -166,6 +176,7 @@ struct Config {
   SummarizerConfig summarizer;
   TokenizerConfig tokenizer;
   ContextConfig context;
+  FactsConfig facts;
   McpConfig mcp;
 };
 

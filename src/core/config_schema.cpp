@@ -313,6 +313,8 @@ std::vector<ConfigKey> build_keys() {
                       "Recent turns slot"));
   k.push_back(int_key("context", "retrieved_context", HIRAG_FIELD(int64_t, context.retrieved_context), 0, kMax,
                       "Retrieved snippets slot"));
+  k.push_back(int_key("context", "facts", HIRAG_FIELD(int64_t, context.facts), 0, kMax,
+                      "Facts slot: relevant current facts, taken first out of the retrieval room"));
   k.push_back(int_key("context", "completion", HIRAG_FIELD(int64_t, context.completion), 0, kMax,
                       "Completion reserve"));
   k.push_back(int_key("context", "max_total", HIRAG_FIELD(int64_t, context.max_total), 1, kMax,
@@ -321,6 +323,21 @@ std::vector<ConfigKey> build_keys() {
                       "Largest model window a request may ask for"));
   k.push_back(int_key("context", "max_turns", HIRAG_FIELD(int64_t, context.max_turns), 1, kMax,
                       "Most turns in one request or session read"));
+  // [facts]
+  k.push_back(double_key("facts", "confidence_threshold", HIRAG_FIELD(double, facts.confidence_threshold), 0, 1,
+                         "Facts with a lower confidence are refused (422)"));
+  k.push_back(int_key("facts", "max_facts_per_query", HIRAG_FIELD(int64_t, facts.max_facts_per_query), 1, 100'000,
+                      "Largest page a fact query, or top_k a fact search, may ask for"));
+  k.push_back(int_key("facts", "max_batch_facts", HIRAG_FIELD(int64_t, facts.max_batch_facts), 1, 100'000,
+                      "Most facts in one batch request"));
+  k.push_back(int_key("facts", "max_field_bytes", HIRAG_FIELD(int64_t, facts.max_field_bytes), 1, 1 << 20,
+                      "Longest subject, predicate, object, source_doc or anchor string, in bytes"));
+  k.push_back(int_key("facts", "max_anchors", HIRAG_FIELD(int64_t, facts.max_anchors), 1, 1000,
+                      "Provenance anchors kept per fact when duplicates merge (the latest)"));
+  k.push_back(string_key("facts", "single_valued_predicates",
+                         HIRAG_FIELD(std::string, facts.single_valued_predicates), {},
+                         "Comma-separated predicates with one object at a time: "
+                         "a new object closes the previous fact"));
   // [mcp]
   k.push_back(string_key("mcp", "allowed_origins", HIRAG_FIELD(std::string, mcp.allowed_origins), {},
                          "Comma-separated browser origins (e.g. https://app.example.com) allowed to call /mcp besides "

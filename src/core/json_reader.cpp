@@ -3,6 +3,8 @@
 #include <boost/json/stream_parser.hpp>
 #include <fmt/format.h>
 
+#include <cmath>
+
 namespace hirag {
 
 JsonReader::JsonReader(const boost::json::object& object, std::string path)
@@ -79,6 +81,17 @@ int64_t JsonReader::required_int(std::string_view key) {
     return 0;
   }
   return optional_int(key).value_or(0);
+}
+
+std::optional<double> JsonReader::optional_number(std::string_view key) {
+  const auto* v = find(key, false);
+  if (v == nullptr) return std::nullopt;
+  if (v->is_number()) {
+    const double d = v->to_number<double>();
+    if (std::isfinite(d)) return d;
+  }
+  type_error(key, "a finite number");
+  return std::nullopt;
 }
 
 std::optional<bool> JsonReader::optional_bool(std::string_view key) {

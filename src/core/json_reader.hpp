@@ -27,6 +27,8 @@ class JsonReader {
   std::string required_string(std::string_view key);
   std::optional<int64_t> optional_int(std::string_view key);
   int64_t required_int(std::string_view key);
+  // Any finite JSON number (integer or not).
+  std::optional<double> optional_number(std::string_view key);
   std::optional<bool> optional_bool(std::string_view key);
   const boost::json::object* optional_object(std::string_view key);
   const boost::json::array* optional_array(std::string_view key);

@@ -15,6 +15,9 @@ class MemoryService;
 namespace hirag::context {
 class ContextService;
 }
+namespace hirag::facts {
+class FactService;
+}
 namespace hirag::store {
 class DiskReserve;
 }
@@ -29,6 +32,7 @@ struct Services {
   const tokenize::TokenCounter* tokens = nullptr;  // exact token counts (issue 4)
   memory::MemoryService* memory = nullptr;         // items and retrieval (issue 5)
   context::ContextService* context = nullptr;      // sessions and prompt assembly (issue 6)
+  facts::FactService* facts = nullptr;             // subject–predicate–object facts (issue 17)
   const store::DiskReserve* disk = nullptr;         // free space against storage.min_free_bytes
 };
 
@@ -37,5 +41,6 @@ void register_system_routes(Router& router, Services& services);   // /, /health
 void register_token_routes(Router& router, Services& services);    // /api/v1/tokens/*
 void register_context_routes(Router& router, Services& services);  // /api/v1/contexts*
 void register_session_routes(Router& router, Services& services);  // /api/v1/sessions*, /api/v1/context/build
+void register_fact_routes(Router& router, Services& services);     // /api/v1/facts*
 
 }  // namespace hirag::http

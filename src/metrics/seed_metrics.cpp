@@ -54,7 +54,10 @@ FactsMetrics& facts_metrics() {
       status_counter("facts_insert_requests_total", "Fact inserts by status"),
       status_counter("facts_query_requests_total", "Fact queries by status"),
       counter_family("facts_duplicates_total", "Fact inserts that matched an existing fact").Add({}),
-      endpoint_histogram("facts_request_duration_seconds", "Facts request latency by endpoint", {"insert", "query"}),
+      endpoint_histogram("facts_request_duration_seconds", "Facts request latency by endpoint",
+                         {"insert", "query", "get", "history", "delete", "search"}),
+      counter_family("facts_invalidations_total", "Facts closed by a contradicting fact (single-valued predicates)")
+          .Add({}),
   };
   return instance;
 }

@@ -27,6 +27,7 @@ struct FactsMetrics {
   prometheus::Family<prometheus::Counter>& query_requests;   // facts_query_requests_total{status}
   prometheus::Counter& duplicates;                           // facts_duplicates_total
   prometheus::Family<prometheus::Histogram>& duration;       // facts_request_duration_seconds{endpoint}
+  prometheus::Counter& invalidations;                        // facts_invalidations_total (+)
 };
 FactsMetrics& facts_metrics();
 

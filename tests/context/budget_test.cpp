@@ -82,5 +82,19 @@ TEST(Budget, OverridesAreAbsoluteAndMustFit) {
   EXPECT_EQ(negative.error().details.at("field"), "slots.turns");
 }
 
+TEST(Budget, FactsSlotScalesAndComesOutOfTheRetrievalRoom) {
+  auto budget = make_budget(ContextConfig{}, {.window = 128000});
+  ASSERT_TRUE(budget);
+  EXPECT_EQ(budget->facts, 6400u);
+  EXPECT_EQ(budget->prompt_slots(), budget->system + budget->brief + budget->turns + budget->retrieved)
+      << "the facts add nothing to the sum the window must hold";
+  auto large = make_budget(ContextConfig{}, {.window = 8000, .slots = {.retrieved = 4000, .facts = 2000}});
+  ASSERT_TRUE(large) << "6350 of slots and 2000 of facts fit in 7000: facts share the retrieval room";
+  EXPECT_EQ(large->facts, 2000u);
+  auto negative = make_budget(ContextConfig{}, {.slots = {.facts = -5}});
+  ASSERT_FALSE(negative);
+  EXPECT_EQ(negative.error().details.at("field"), "slots.facts");
+}
+
 }  // namespace
 }  // namespace hirag::context

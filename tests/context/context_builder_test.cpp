@@ -163,5 +163,37 @@ TEST_F(BuilderTest, ABriefTooLongForASmallWindowIsShortened) {
   EXPECT_FALSE(built->folded_through);  // nothing new folded: not a fold point
 }
 
+TEST_F(BuilderTest, FactsComeAfterTheBriefAndTheirTokensLeaveTheRetrievalRoom) {
+  BuildInput plain{kEnc, budget, "", "Earlier we met.", conversation(1, 3)};
+  size_t asked_without = 0;
+  ASSERT_TRUE(builder.build(plain, fixed({}, &asked_without)));
+
+  BuildInput input = plain;
+  input.facts = {{"f1", "Alice", "works_at", "Acme", std::nullopt, std::nullopt, 1.0}};
+  size_t asked_with = 0;
+  auto built = builder.build(input, fixed({{"s1", "a snippet", 0.5}}, &asked_with));
+  ASSERT_TRUE(built) << built.error().message;
+  ASSERT_EQ(built->messages.size(), 4u);
+  EXPECT_EQ(built->messages[1].content, "Known facts:\n- Alice works_at Acme");
+  EXPECT_NE(built->messages[2].content.find("a snippet"), std::string::npos);
+  EXPECT_GT(built->facts.tokens, 0u);
+  EXPECT_EQ(built->facts.budget, budget.facts);
+  EXPECT_EQ(asked_with, asked_without - built->facts.tokens);
+  EXPECT_EQ(built->total_tokens, recount(*built, count));
+}
+
+TEST_F(BuilderTest, FactsSlotCapsTheFacts) {
+  BuildInput input{kEnc, budget, "", "", conversation(1, 3)};
+  for (int i = 0; i < 200; ++i) {
+    input.facts.push_back({"f" + std::to_string(i), "subject" + std::to_string(i), "relates_to",
+                           words(10, "object"), std::nullopt, std::nullopt, 1.0});
+  }
+  auto built = builder.build(input, fixed({}));
+  ASSERT_TRUE(built);
+  EXPECT_LE(built->facts.tokens, budget.facts);
+  EXPECT_GT(built->facts_trimmed, 0u);
+  EXPECT_EQ(built->fact_items.size() + built->facts_trimmed, 200u);
+}
+
 }  // namespace
 }  // namespace hirag::context

@@ -1,5 +1,6 @@
 // tests/context/context_fakes: stand-ins for the ports of context/ — a retriever
-// with a fixed list, a sink that records turns, and scripted summarizers.
+// and a fact source with fixed lists, a sink that records turns, and scripted
+// summarizers.
 #pragma once
 
 #include <atomic>
@@ -29,6 +30,26 @@ class FixedRetriever final : public Retriever {
   std::mutex mutex_;
   std::vector<RetrievedSnippet> snippets_;
   std::vector<RetrievalQuery> queries_;
+};
+
+class FixedFacts final : public FactSource {
+ public:
+  explicit FixedFacts(std::vector<RelevantFact> facts) : facts_(std::move(facts)) {}
+  Result<std::vector<RelevantFact>> relevant(const std::string&, const std::string&, const std::string& query,
+                                             size_t) override {
+    std::lock_guard lock(mutex_);
+    queries_.push_back(query);
+    return facts_;
+  }
+  std::vector<std::string> queries() {
+    std::lock_guard lock(mutex_);
+    return queries_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<RelevantFact> facts_;
+  std::vector<std::string> queries_;
 };
 
 class RecordingSink final : public TurnSink {

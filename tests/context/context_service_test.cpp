@@ -21,7 +21,7 @@ class ContextServiceTest : public ::testing::Test {
     auto store = store::sqlite::SqliteSessionStore::open(dir.path() + "/hirag.db", {});
     EXPECT_TRUE(store) << store.error().message;
     return make_context_service(config, std::move(store).value(), retriever, sink, summarizer.function(),
-                                exact_token_counter());
+                                exact_token_counter(), facts);
   }
 
   Result<store::SessionTurn> add(ContextService& service, const std::string& role, const std::string& content,
@@ -42,6 +42,9 @@ class ContextServiceTest : public ::testing::Test {
   std::shared_ptr<testing::FixedRetriever> retriever =
       std::make_shared<testing::FixedRetriever>(std::vector<RetrievedSnippet>{{"m1", "a remembered fact", 0.7}});
   std::shared_ptr<testing::RecordingSink> sink = std::make_shared<testing::RecordingSink>();
+  std::shared_ptr<testing::FixedFacts> facts = std::make_shared<testing::FixedFacts>(std::vector<RelevantFact>{
+      {"f-old", "Alice", "works_at", "Initech", 946684800000, 1577836800000, 0.9},
+      {"f-now", "Alice", "works_at", "Acme", 1577836800000, std::nullopt, 0.5}});
   testing::CountingSummarizer summarizer;
 };
 
@@ -192,13 +195,37 @@ TEST_F(ContextServiceTest, ExplicitTurnsDefaultTheQueryToTheLastUserTurn) {
   request.turns = std::vector<Turn>{{"user", "first question", {}, 0, {}, {}},
                                     {"assistant", "an answer", {}, 0, {}, {}},
                                     {"user", "what about sqlite?", {}, 0, {}, {}}};
-  request.include_facts = true;
   auto built = service->build(request);
   ASSERT_TRUE(built) << built.error().message;
   ASSERT_EQ(retriever->queries().size(), 1u);
   EXPECT_EQ(retriever->queries()[0].query, "what about sqlite?");
   EXPECT_EQ(built->context.snippets.size(), 1u);
-  EXPECT_EQ(built->context.notes.back(), "include_facts is accepted but ignored: facts are not available yet");
+  EXPECT_EQ(facts->queries(), std::vector<std::string>{"what about sqlite?"});
+}
+
+TEST_F(ContextServiceTest, RelevantFactsFillTheFactsSlotCurrentOnesFirst) {
+  auto service = open_service();
+  BuildRequest request;
+  request.tenant = "t1";
+  request.turns = std::vector<Turn>{{"user", "where does alice work?", {}, 0, {}, {}}};
+  auto built = service->build(request);
+  ASSERT_TRUE(built) << built.error().message;
+  const auto& context = built->context;
+  ASSERT_EQ(context.fact_items.size(), 2u);
+  EXPECT_EQ(context.fact_items[0].id, "f-now") << "valid now beats a higher score that is no longer valid";
+  ASSERT_GE(context.messages.size(), 2u);
+  EXPECT_EQ(context.messages[0].content,
+            "Known facts:\n- Alice works_at Acme (since 2020-01-01)\n"
+            "- Alice works_at Initech (2000-01-01 to 2020-01-01)");
+  EXPECT_EQ(context.facts.tokens, message_tokens(context.messages[0], request.encoding, exact_token_counter()));
+  EXPECT_LE(context.facts.tokens, context.facts.budget);
+
+  request.include_facts = false;
+  auto without = service->build(request);
+  ASSERT_TRUE(without);
+  EXPECT_TRUE(without->context.fact_items.empty());
+  EXPECT_EQ(without->context.facts.tokens, 0u);
+  EXPECT_EQ(facts->queries().size(), 1u) << "not asked for: no lookup";
 }
 
 TEST_F(ContextServiceTest, BuildValidation) {

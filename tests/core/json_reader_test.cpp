@@ -18,6 +18,17 @@ TEST(JsonReaderTest, ReadsTypedFieldsAndAcceptsWhenAllKnown) {
   EXPECT_TRUE(r.finish().ok());
 }
 
+TEST(JsonReaderTest, NumbersAcceptIntegersAndFractionsButNotStrings) {
+  auto obj = parse(R"({"a":0.25,"b":1,"c":"0.5"})");
+  JsonReader r(obj);
+  EXPECT_EQ(r.optional_number("a"), 0.25);
+  EXPECT_EQ(r.optional_number("b"), 1.0);
+  EXPECT_EQ(r.optional_number("c"), std::nullopt);
+  auto status = r.finish();
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().details.at("field").as_string(), "c");
+}
+
 TEST(JsonReaderTest, UnknownFieldIsNamed) {
   auto obj = parse(R"({"text":"hi","levle":"LongTerm"})");
   JsonReader r(obj);

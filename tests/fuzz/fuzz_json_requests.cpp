@@ -1,6 +1,7 @@
 // tests/fuzz/fuzz_json_requests: libFuzzer target for the JSON request readers of
-// every endpoint that has one. The first byte picks the reader, the rest is the
-// body. A reader must answer any bytes with a value or a VALIDATION_ERROR that
+// every endpoint that has one. The first byte picks the reader (below 128 the
+// /contexts ones, up to 191 the sessions ones, then the facts ones), the rest is
+// the body. A reader must answer any bytes with a value or a VALIDATION_ERROR that
 // names a field (never crash, hang or throw); what it accepts must pass the
 // checks the services rely on.
 #include <cstddef>
@@ -9,7 +10,9 @@
 #include <string>
 
 #include "core/config.hpp"
+#include "facts/fact_validation.hpp"
 #include "http/handlers/contexts_json.hpp"
+#include "http/handlers/facts_json.hpp"
 #include "http/handlers/session_json.hpp"
 #include "memory/item_validation.hpp"
 
@@ -82,6 +85,27 @@ void read_sessions(uint8_t selector, const std::string& body) {
   if (accepted(build)) check_namespace(build->name_space);
 }
 
+// The fact readers leave the business rules to FactService: run its checks on
+// what they accept (they answer a VALIDATION_ERROR, never crash).
+void read_facts(uint8_t selector, const std::string& body) {
+  switch (selector % 4) {
+    case 0: {
+      auto fact = hirag::http::decode_fact(body);
+      if (accepted(fact)) (void)hirag::facts::validate_fact("", *fact, config().facts);
+      break;
+    }
+    case 1: {
+      auto facts = hirag::http::decode_fact_batch(body);
+      if (accepted(facts)) {
+        for (const auto& fact : *facts) (void)hirag::facts::validate_fact("", fact, config().facts);
+      }
+      break;
+    }
+    case 2: (void)accepted(hirag::http::decode_fact_query(body)); break;
+    default: (void)accepted(hirag::http::decode_fact_search(body));
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -90,8 +114,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const uint8_t selector = data[0];
   if (selector < 128) {
     read_contexts(selector, body);
-  } else {
+  } else if (selector < 192) {
     read_sessions(selector, body);
+  } else {
+    read_facts(selector, body);
   }
   return 0;
 }

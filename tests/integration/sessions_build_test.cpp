@@ -179,13 +179,5 @@ TEST_F(SessionsApi, AContextThatCannotFitIs422WithTheNumbers) {
   EXPECT_GT(details.at("needed_tokens").to_number<int64_t>(), 800);
 }
 
-TEST_F(SessionsApi, IncludeFactsIsAcceptedWithANote) {
-  auto result = client.post_json("/api/v1/context/build",
-                                 {{"turns", boost::json::array{{{"role", "user"}, {"content", "hi"}}}},
-                                  {"include_facts", true}});
-  ASSERT_EQ(result.status, 200) << result.body;
-  EXPECT_NE(result.body.find("include_facts is accepted but ignored"), std::string::npos);
-}
-
 }  // namespace
 }  // namespace hirag::testing

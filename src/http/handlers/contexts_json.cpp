@@ -3,10 +3,11 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
-#include <cmath>
+#include <algorithm>
 
 #include "core/clock.hpp"
 #include "core/json_reader.hpp"
+#include "http/handlers/request_fields.hpp"
 
 namespace hirag::http {
 namespace {
@@ -14,23 +15,6 @@ namespace {
 using memory::Level;
 
 constexpr std::string_view kPriorities[] = {"Low", "Normal", "High", "Critical"};
-// Unix seconds accepted for created_at: 1970 .. 9999-12-31.
-constexpr double kMaxUnixSeconds = 253402300799.0;
-
-// RFC 3339 text or unix seconds (integer or fractional).
-std::optional<int64_t> read_time(JsonReader& reader, std::string_view key) {
-  const auto* value = reader.optional_value(key);
-  if (value == nullptr) return std::nullopt;
-  if (value->is_string()) {
-    if (auto ms = parse_rfc3339_ms(value->get_string())) return *ms;
-  } else if (value->is_number()) {
-    const double seconds = value->to_number<double>();
-    if (seconds >= 0 && seconds <= kMaxUnixSeconds) return static_cast<int64_t>(std::llround(seconds * 1000.0));
-  }
-  reader.fail(key, fmt::format("'{}' must be an RFC 3339 timestamp (e.g. \"2023-05-08T13:56:00Z\") or unix seconds",
-                               reader.path_of(key)));
-  return std::nullopt;
-}
 
 std::optional<Level> read_level(JsonReader& reader, std::string_view key) {
   auto name = reader.optional_string(key);
@@ -64,21 +48,6 @@ memory::NewItem read_new_item(JsonReader& reader, bool split_by_default = false)
   item.session_id = reader.optional_string("session_id");
   item.split_long_text = reader.optional_bool("split_long_text").value_or(split_by_default);
   return item;
-}
-
-template <typename T, typename Read>
-Result<T> decode_object(const boost::json::object& object, Read read) {
-  JsonReader reader(object);
-  T value = read(reader);
-  if (auto status = reader.finish(); !status) return std::move(status).error();
-  return value;
-}
-
-template <typename T, typename Read>
-Result<T> decode_object(const std::string& body, Read read) {
-  auto object = parse_json_object(body);
-  if (!object) return std::move(object).error();
-  return decode_object<T>(*object, read);
 }
 
 memory::SearchRequest read_search(JsonReader& reader) {

@@ -59,6 +59,7 @@ Result<context::SlotOverrides> read_slots(JsonReader& reader) {
   slots.brief = nested.optional_int("brief");
   slots.turns = nested.optional_int("turns");
   slots.retrieved = nested.optional_int("retrieved");
+  slots.facts = nested.optional_int("facts");
   if (auto status = nested.finish(); !status) return std::move(status).error();
   return slots;
 }
@@ -131,7 +132,7 @@ Result<context::BuildRequest> decode_build(const boost::json::object& object, co
   auto slots = read_slots(reader);
   if (!slots) return std::move(slots).error();
   request.budget.slots = *slots;
-  request.include_facts = reader.optional_bool("include_facts").value_or(false);
+  request.include_facts = reader.optional_bool("include_facts").value_or(true);
   auto encoding = read_encoding(reader, config);
   if (!encoding) return std::move(encoding).error();
   request.encoding = *encoding;
@@ -204,6 +205,13 @@ boost::json::object encode_build(const context::BuildResult& result, const conte
   auto retrieved = slot(built.retrieved);
   retrieved["items"] = std::move(items);
   retrieved["trimmed"] = built.snippets_trimmed;
+  boost::json::array fact_items;
+  for (const auto& fact : built.fact_items) {
+    fact_items.push_back({{"id", fact.id}, {"line", context::render_fact(fact)}});
+  }
+  auto facts = slot(built.facts);
+  facts["items"] = std::move(fact_items);
+  facts["trimmed"] = built.facts_trimmed;
 
   boost::json::array notes;
   for (const auto& note : built.notes) notes.emplace_back(note);
@@ -217,6 +225,7 @@ boost::json::object encode_build(const context::BuildResult& result, const conte
         {"brief", std::move(brief)},
         {"turns", std::move(turns)},
         {"retrieved", std::move(retrieved)},
+        {"facts", std::move(facts)},
         {"completion", {{"tokens", result.budget.completion}}}}},
       {"framing",
        {{"tokens_per_message", context::kTokensPerMessage},

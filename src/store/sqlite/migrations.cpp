@@ -157,6 +157,42 @@ const std::vector<Migration>& migrations() {
         -- the counts of named turns are cleared, and counted again on read.
         UPDATE session_turns SET token_counts = '{}' WHERE name IS NOT NULL;
       )sql"},
+      {14, "facts", R"sql(
+        -- Subject–predicate–object facts (facts/). A row is one version of a fact:
+        -- a contradiction closes it (valid_to, invalidated_at) and inserts the next.
+        CREATE TABLE facts (
+          seq            INTEGER PRIMARY KEY,   -- query order, cursor and full-text label
+          id             TEXT NOT NULL UNIQUE,  -- UUIDv7
+          tenant         TEXT NOT NULL,
+          namespace      TEXT NOT NULL,
+          subject        TEXT NOT NULL,         -- as sent
+          predicate      TEXT NOT NULL,
+          object         TEXT NOT NULL,
+          subject_key    TEXT NOT NULL,         -- normalized (NFC, case-folded, whitespace collapsed)
+          predicate_key  TEXT NOT NULL,
+          object_key     TEXT NOT NULL,
+          datatype       TEXT NOT NULL,
+          confidence     REAL NOT NULL,
+          source_doc     TEXT,
+          anchors        TEXT NOT NULL DEFAULT '[]',  -- JSON array of provenance anchors
+          observed_at    INTEGER NOT NULL,      -- unix ms, the latest observation
+          valid_from     INTEGER,
+          valid_to       INTEGER,
+          created_at     INTEGER NOT NULL,
+          invalidated_at INTEGER,
+          observations   INTEGER NOT NULL DEFAULT 1,
+          hash           TEXT NOT NULL,         -- SHA-256 of the normalized subject|predicate|object
+          key_hash       TEXT NOT NULL          -- SHA-256 of the normalized subject|predicate
+        ) STRICT;
+        -- At most one current fact per hash: dedup holds even under concurrent writers.
+        CREATE UNIQUE INDEX facts_current_hash ON facts(tenant, namespace, hash) WHERE invalidated_at IS NULL;
+        CREATE INDEX facts_key ON facts(tenant, namespace, key_hash, seq);
+        CREATE INDEX facts_scope ON facts(tenant, namespace, seq);
+        CREATE INDEX facts_subject ON facts(tenant, namespace, subject_key, seq);
+        CREATE INDEX facts_predicate ON facts(tenant, namespace, predicate_key, seq);
+        CREATE INDEX facts_object ON facts(tenant, namespace, object_key, seq);
+        CREATE INDEX facts_source_doc ON facts(tenant, namespace, source_doc, seq) WHERE source_doc IS NOT NULL;
+      )sql"},
   };
   return all;
 }
