@@ -5,6 +5,7 @@
 #include "cli/exit_code.hpp"
 #include "core/logging.hpp"
 #include "cli/keys_command.hpp"
+#include "cli/mcp_command.hpp"
 #include "cli/reindex_command.hpp"
 #include "cli/serve_command.hpp"
 #include "cli/tokenize_command.hpp"
@@ -20,6 +21,7 @@ int parse_and_run(int argc, char** argv) {
   add_keys_command(app);
   add_reindex_command(app);
   add_tokenize_command(app);
+  add_mcp_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

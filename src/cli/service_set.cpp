@@ -6,6 +6,8 @@
 #include "context/context_service.hpp"
 #include "facts/fact_service.hpp"
 #include "llm/summarizer_factory.hpp"
+#include "mcp/http_transport.hpp"
+#include "mcp/mcp_server.hpp"
 #include "memory/open_memory_service.hpp"
 #include "store/data_dir.hpp"
 #include "store/open_fact_store.hpp"
@@ -102,6 +104,9 @@ Status ServiceSet::build() {
   http::register_context_routes(router_, services_);
   http::register_session_routes(router_, services_);
   http::register_fact_routes(router_, services_);
+  mcp_ = std::make_unique<mcp::McpServer>(services_);
+  mcp_http_ = std::make_unique<mcp::HttpTransport>(*mcp_, config_.mcp);
+  mcp_http_->register_routes(router_);
   pipeline_ = std::make_unique<http::Pipeline>(config_, router_, *key_ring_, health_, *disk_reserve_);
   return ok_status();
 }

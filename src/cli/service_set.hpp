@@ -22,6 +22,11 @@ namespace hirag::facts {
 class FactService;
 }
 
+namespace hirag::mcp {
+class McpServer;
+class HttpTransport;
+}  // namespace hirag::mcp
+
 namespace hirag::cli {
 
 class ServiceSet {
@@ -31,6 +36,8 @@ class ServiceSet {
 
   http::Pipeline& pipeline() { return *pipeline_; }
   http::KeyRing& key_ring() { return *key_ring_; }
+  // What the handlers call; `hirag mcp` (stdio) calls the same without HTTP.
+  const http::Services& services() const { return services_; }
   // Runs the start-up work that readiness waits for (loading the vector index),
   // then marks the server ready.
   Status finish_startup();
@@ -57,6 +64,8 @@ class ServiceSet {
   std::unique_ptr<context::ContextService> context_;
   std::unique_ptr<facts::FactService> facts_;
   http::Services services_;
+  std::unique_ptr<mcp::McpServer> mcp_;
+  std::unique_ptr<mcp::HttpTransport> mcp_http_;
   http::Router router_;
   std::unique_ptr<http::Pipeline> pipeline_;
 };

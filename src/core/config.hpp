@@ -145,6 +145,15 @@ struct ContextConfig {
   int64_t max_turns = 10'000;
 };
 
+// The MCP endpoint POST /mcp (issue 20).
+struct McpConfig {
+  // Comma-separated origins (scheme://host[:port]) browsers may call /mcp from, besides
+  // loopback ones; requests without Origin (non-browser clients) are always allowed.
+  std::string allowed_origins;
+  int64_t session_idle_ms = 3'600'000;  // an Mcp-Session-Id unused this long is forgotten
+  int64_t max_sessions = 10'000;        // beyond this, the least recently used session ends
+};
+
 struct FactsConfig {
   double confidence_threshold = 0.8;  // the seed's default: facts below it are refused (422)
   int64_t max_facts_per_query = 100;  // the seed's limit on a query's page (and on a search's top_k)
@@ -168,6 +177,7 @@ struct Config {
   TokenizerConfig tokenizer;
   ContextConfig context;
   FactsConfig facts;
+  McpConfig mcp;
 };
 
 // Command-line overrides (empty/0 = not given).

@@ -338,6 +338,14 @@ std::vector<ConfigKey> build_keys() {
                          HIRAG_FIELD(std::string, facts.single_valued_predicates), {},
                          "Comma-separated predicates with one object at a time: "
                          "a new object closes the previous fact"));
+  // [mcp]
+  k.push_back(string_key("mcp", "allowed_origins", HIRAG_FIELD(std::string, mcp.allowed_origins), {},
+                         "Comma-separated browser origins (e.g. https://app.example.com) allowed to call /mcp besides "
+                         "loopback ones; a request without Origin is allowed, any other Origin gets 403"));
+  k.push_back(int_key("mcp", "session_idle_ms", HIRAG_FIELD(int64_t, mcp.session_idle_ms), 1000, kMax,
+                      "An MCP session unused this long ends (its next request gets 404)"));
+  k.push_back(int_key("mcp", "max_sessions", HIRAG_FIELD(int64_t, mcp.max_sessions), 1, 10'000'000,
+                      "Most MCP sessions kept; the least recently used ends first"));
   return k;
 }
 

@@ -21,12 +21,12 @@ Response json_response(int status, const boost::json::value& body) {
   return response;
 }
 
+boost::json::object error_envelope(const Error& error) {
+  return {{"code", error_code_name(error.code)}, {"message", error.message}, {"details", error.details}};
+}
+
 Response error_response(const Error& error) {
-  boost::json::object envelope;
-  envelope["code"] = error_code_name(error.code);
-  envelope["message"] = error.message;
-  envelope["details"] = error.details;
-  Response response = json_response(error_http_status(error.code), envelope);
+  Response response = json_response(error_http_status(error.code), error_envelope(error));
   // Space comes back when an operator or the sweeper frees it: worth a retry later.
   if (error.code == ErrorCode::StorageFull) response.set_header("Retry-After", "30");
   return response;

@@ -2,6 +2,7 @@
 // build JSON answers and the one error envelope {code, message, details}.
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 #include <string>
 #include <utility>
@@ -22,6 +23,8 @@ struct Response {
 };
 
 Response json_response(int status, const boost::json::value& body);
+// The envelope {code, message, details} of an error (also MCP's error data, mcp/).
+boost::json::object error_envelope(const Error& error);
 Response error_response(const Error& error);
 // An error envelope for `status` with the given code (e.g. 404 for unknown routes).
 Response error_response(ErrorCode code, std::string message, boost::json::object details = {});

@@ -10,41 +10,15 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <filesystem>
-#include <memory>
-#include <string>
-#include <system_error>
-#include <unistd.h>
 
-#include "cli/service_set.hpp"
-#include "core/logging.hpp"
 #include "http/request_conversion.hpp"
-#include "metrics/registry.hpp"
+#include "service_fixture.hpp"
 
 namespace {
 
 namespace bhttp = boost::beast::http;
 using hirag::http::Exchange;
 using hirag::http::Pipeline;
-
-hirag::cli::ServiceSet* services = nullptr;
-std::string data_dir;
-
-void remove_data_dir() {
-  std::error_code ignored;
-  std::filesystem::remove_all(data_dir, ignored);
-}
-
-hirag::Config fuzz_config() {
-  hirag::Config config;
-  config.server.data_dir =
-      (std::filesystem::temp_directory_path() / ("hirag-fuzz-" + std::to_string(::getpid()))).string();
-  config.rate_limit.enabled = false;    // every input reaches its handler
-  config.logging.access_log = false;
-  config.storage.synchronous = "normal";  // no fsync per input: durability is not under test here
-  config.storage.min_free_bytes = 0;
-  return config;
-}
 
 // Parses `bytes` as one complete request; false if it is not one (Beast's own
 // refusals are answered 400 by the server and are not the subject here).
@@ -67,14 +41,7 @@ bool parse(const uint8_t* data, size_t size, bhttp::request_parser<bhttp::string
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  (void)hirag::init_logging("off");
-  hirag::metrics::register_all_metrics();
-  const hirag::Config config = fuzz_config();
-  data_dir = config.server.data_dir;
-  std::atexit(remove_data_dir);
-  auto opened = hirag::cli::ServiceSet::open(config);
-  if (!opened || !(*opened)->finish_startup()) std::abort();
-  services = opened->release();  // lives as long as the process
+  (void)hirag::fuzz::fuzz_services();
   return 0;
 }
 
@@ -84,7 +51,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Exchange exchange;
   exchange.request.peer_address = "127.0.0.1";  // single-tenant loopback mode: no key needed
   if (!hirag::http::convert_header(parser.get().base(), exchange.request)) return 0;
-  Pipeline& pipeline = services->pipeline();
+  Pipeline& pipeline = hirag::fuzz::fuzz_services().pipeline();
   auto response = pipeline.admit(exchange);
   if (!response) {
     exchange.request.body = std::move(parser.get().body());

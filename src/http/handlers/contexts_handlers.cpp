@@ -100,7 +100,7 @@ void register_context_routes(Router& router, Services& services) {
   router.add(Method::Delete, "/api/v1/contexts/{id}", [memory](Request& request) {
     const std::string id(request.path_param("id"));
     if (auto status = memory->remove(request.tenant, id); !status) return error_response(status.error());
-    return json_response(200, {{"id", id}, {"deleted", true}});
+    return json_response(200, encode_deleted_item(id));
   });
 
   router.add(Method::Post, "/api/v1/contexts/delete", [memory](Request& request) {

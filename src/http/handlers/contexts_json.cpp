@@ -50,6 +50,45 @@ memory::NewItem read_new_item(JsonReader& reader, bool split_by_default = false)
   return item;
 }
 
+memory::SearchRequest read_search(JsonReader& reader) {
+  memory::SearchRequest request;
+  request.query = reader.required_string("query");
+  request.name_space = reader.optional_string("namespace").value_or(request.name_space);
+  request.top_k = reader.optional_int("top_k");
+  request.max_tokens = reader.optional_int("max_tokens");
+  if (const auto* levels = reader.optional_array("levels")) {
+    for (size_t i = 0; i < levels->size(); ++i) {
+      const std::string path = fmt::format("levels[{}]", i);
+      const auto& entry = (*levels)[i];
+      auto level = entry.is_string() ? parse_level_field(path, entry.get_string())
+                                     : Result<Level>(Error::field(path, fmt::format("'{}' must be a string", path)));
+      if (!level) {
+        reader.fail("levels", level.error().message);
+        break;
+      }
+      if (std::find(request.levels.begin(), request.levels.end(), *level) == request.levels.end()) {
+        request.levels.push_back(*level);
+      }
+    }
+  }
+  if (const auto* filters = reader.optional_object("filters")) request.filters = *filters;
+  request.session_id = reader.optional_string("session_id");
+  request.created_after_ms = read_time(reader, "created_after");
+  request.created_before_ms = read_time(reader, "created_before");
+  if (auto priority = reader.optional_string("priority")) {
+    if (std::find(std::begin(kPriorities), std::end(kPriorities), *priority) == std::end(kPriorities)) {
+      reader.fail("priority", fmt::format("'{}' is not a valid priority; valid: Low, Normal, High, Critical", *priority));
+    }
+  }
+  request.explain = reader.optional_bool("explain").value_or(false);
+  // Looking at how a search ranks should not change the ranking: explain counts
+  // no access unless the request asks for it.
+  request.record_access = reader.optional_bool("record_access").value_or(!request.explain);
+  return request;
+}
+
+std::string read_id(JsonReader& reader) { return reader.required_string("id"); }
+
 std::string level_list() {
   std::string names;
   for (Level level : store::kAllLevels) {
@@ -84,6 +123,10 @@ Result<memory::NewItem> decode_new_item(const std::string& body) {
   return decode_object<memory::NewItem>(body, [](JsonReader& reader) { return read_new_item(reader); });
 }
 
+Result<memory::NewItem> decode_new_item(const boost::json::object& object) {
+  return decode_object<memory::NewItem>(object, [](JsonReader& reader) { return read_new_item(reader); });
+}
+
 Result<std::vector<memory::NewItem>> decode_batch(const std::string& body) {
   auto object = parse_json_object(body);
   if (!object) return std::move(object).error();
@@ -104,42 +147,11 @@ Result<std::vector<memory::NewItem>> decode_batch(const std::string& body) {
 }
 
 Result<memory::SearchRequest> decode_search(const std::string& body) {
-  return decode_object<memory::SearchRequest>(body, [](JsonReader& reader) {
-    memory::SearchRequest request;
-    request.query = reader.required_string("query");
-    request.name_space = reader.optional_string("namespace").value_or(request.name_space);
-    request.top_k = reader.optional_int("top_k");
-    request.max_tokens = reader.optional_int("max_tokens");
-    if (const auto* levels = reader.optional_array("levels")) {
-      for (size_t i = 0; i < levels->size(); ++i) {
-        const std::string path = fmt::format("levels[{}]", i);
-        const auto& entry = (*levels)[i];
-        auto level = entry.is_string() ? parse_level_field(path, entry.get_string())
-                                       : Result<Level>(Error::field(path, fmt::format("'{}' must be a string", path)));
-        if (!level) {
-          reader.fail("levels", level.error().message);
-          break;
-        }
-        if (std::find(request.levels.begin(), request.levels.end(), *level) == request.levels.end()) {
-          request.levels.push_back(*level);
-        }
-      }
-    }
-    if (const auto* filters = reader.optional_object("filters")) request.filters = *filters;
-    request.session_id = reader.optional_string("session_id");
-    request.created_after_ms = read_time(reader, "created_after");
-    request.created_before_ms = read_time(reader, "created_before");
-    if (auto priority = reader.optional_string("priority")) {
-      if (std::find(std::begin(kPriorities), std::end(kPriorities), *priority) == std::end(kPriorities)) {
-        reader.fail("priority", fmt::format("'{}' is not a valid priority; valid: Low, Normal, High, Critical", *priority));
-      }
-    }
-    request.explain = reader.optional_bool("explain").value_or(false);
-    // Looking at how a search ranks should not change the ranking: explain counts
-    // no access unless the request asks for it.
-    request.record_access = reader.optional_bool("record_access").value_or(!request.explain);
-    return request;
-  });
+  return decode_object<memory::SearchRequest>(body, read_search);
+}
+
+Result<memory::SearchRequest> decode_search(const boost::json::object& object) {
+  return decode_object<memory::SearchRequest>(object, read_search);
 }
 
 Result<memory::ItemUpdate> decode_update(const std::string& body) {
@@ -151,8 +163,10 @@ Result<memory::ItemUpdate> decode_update(const std::string& body) {
   });
 }
 
-Result<std::string> decode_delete(const std::string& body) {
-  return decode_object<std::string>(body, [](JsonReader& reader) { return reader.required_string("id"); });
+Result<std::string> decode_delete(const std::string& body) { return decode_object<std::string>(body, read_id); }
+
+Result<std::string> decode_item_id(const boost::json::object& object) {
+  return decode_object<std::string>(object, read_id);
 }
 
 Result<ClearRequest> decode_clear(const std::string& body) {
@@ -197,6 +211,8 @@ boost::json::object encode_stored_batch(const std::vector<memory::StoredIds>& it
   if (split) body["parts"] = std::move(parts);
   return body;
 }
+
+boost::json::object encode_deleted_item(const std::string& id) { return {{"id", id}, {"deleted", true}}; }
 
 boost::json::object encode_item(const memory::MemoryItem& item) {
   boost::json::object object = encode_context(item, 0);

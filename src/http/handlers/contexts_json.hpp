@@ -14,12 +14,18 @@
 
 namespace hirag::http {
 
+// Each decoder reads a request body, or an already parsed object (the arguments
+// of an MCP tool call, mcp/), with the same rules.
 Result<memory::NewItem> decode_new_item(const std::string& body);
+Result<memory::NewItem> decode_new_item(const boost::json::object& object);
 Result<std::vector<memory::NewItem>> decode_batch(const std::string& body);
 Result<memory::SearchRequest> decode_search(const std::string& body);
+Result<memory::SearchRequest> decode_search(const boost::json::object& object);
 Result<memory::ItemUpdate> decode_update(const std::string& body);
 // POST /api/v1/contexts/delete: {"id": ...}.
 Result<std::string> decode_delete(const std::string& body);
+// {"id": ...} alone (the delete body, and MCP's memory_get/memory_delete arguments).
+Result<std::string> decode_item_id(const boost::json::object& object);
 
 struct ClearRequest {
   memory::Level level = memory::Level::ShortTerm;
@@ -35,6 +41,9 @@ Result<memory::Level> parse_level_field(const std::string& field, std::string_vi
 // item (of its first part), plus "parts" with every part's id when a text was split.
 boost::json::object encode_stored_item(const memory::StoredIds& ids);
 boost::json::object encode_stored_batch(const std::vector<memory::StoredIds>& items);
+
+// 200 body of DELETE /contexts/{id} (and MCP's memory_delete): {"id", "deleted": true}.
+boost::json::object encode_deleted_item(const std::string& id);
 
 // The full record (GET/PATCH/list).
 boost::json::object encode_item(const memory::MemoryItem& item);

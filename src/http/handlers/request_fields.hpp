@@ -11,16 +11,22 @@
 
 namespace hirag::http {
 
-// The body as one JSON object read by `read(JsonReader&)`; unknown fields and
-// type errors become the VALIDATION_ERROR of the first one.
+// One JSON object read by `read(JsonReader&)`; unknown fields and type errors
+// become the VALIDATION_ERROR of the first one. REST handlers pass the body, MCP
+// tools the already parsed arguments.
+template <typename T, typename Read>
+Result<T> decode_object(const boost::json::object& object, Read read) {
+  JsonReader reader(object);
+  T value = read(reader);
+  if (auto status = reader.finish(); !status) return std::move(status).error();
+  return value;
+}
+
 template <typename T, typename Read>
 Result<T> decode_object(const std::string& body, Read read) {
   auto object = parse_json_object(body);
   if (!object) return std::move(object).error();
-  JsonReader reader(*object);
-  T value = read(reader);
-  if (auto status = reader.finish(); !status) return std::move(status).error();
-  return value;
+  return decode_object<T>(*object, read);
 }
 
 // Records on `parent` the error of a reader nested at `key` (built with path

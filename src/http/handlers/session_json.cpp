@@ -85,7 +85,11 @@ boost::json::object slot(const context::SlotUsage& usage) {
 Result<context::AppendTurnRequest> decode_append_turn(const std::string& body, const Config& config) {
   auto object = parse_json_object(body);
   if (!object) return std::move(object).error();
-  JsonReader reader(*object);
+  return decode_append_turn(*object, config);
+}
+
+Result<context::AppendTurnRequest> decode_append_turn(const boost::json::object& object, const Config& config) {
+  JsonReader reader(object);
   context::AppendTurnRequest request;
   request.role = reader.required_string("role");
   request.content = reader.required_string("content");
@@ -106,7 +110,11 @@ Result<context::AppendTurnRequest> decode_append_turn(const std::string& body, c
 Result<context::BuildRequest> decode_build(const std::string& body, const Config& config) {
   auto object = parse_json_object(body);
   if (!object) return std::move(object).error();
-  JsonReader reader(*object);
+  return decode_build(*object, config);
+}
+
+Result<context::BuildRequest> decode_build(const boost::json::object& object, const Config& config) {
+  JsonReader reader(object);
   context::BuildRequest request;
   request.session_id = reader.optional_string("session_id");
   if (const auto* turns = reader.optional_array("turns")) {
