@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <string_view>
 
@@ -19,11 +20,25 @@ const hirag::mcp::McpServer& server() {
   return instance;
 }
 
+bool is_internal_error(const boost::json::value& response) {
+  const auto* object = response.if_object();
+  if (object == nullptr || !object->contains("error")) return false;
+  const auto* code = object->at("error").as_object().if_contains("code");
+  return code != nullptr && code->is_int64() && code->get_int64() == hirag::mcp::kInternalError;
+}
+
 void check_reply(const std::string& reply) {
   boost::system::error_code ec;
   const auto parsed = boost::json::parse(reply, ec);
-  if (ec) std::abort();  // a reply that is not JSON
-  if (reply.find("-32603") != std::string::npos) std::abort();
+  bool bad = static_cast<bool>(ec);
+  if (!bad && parsed.is_array()) {
+    for (const auto& response : parsed.get_array()) bad = bad || is_internal_error(response);
+  } else if (!bad) {
+    bad = is_internal_error(parsed);
+  }
+  if (!bad) return;
+  std::fprintf(stderr, "bad reply (not JSON, or an internal error): %s\n", reply.c_str());
+  std::abort();
 }
 
 }  // namespace

@@ -13,8 +13,9 @@
 namespace hirag::fuzz {
 namespace {
 
-std::string& data_dir() {
-  static std::string dir =
+// Constructed before remove_data_dir is registered, so destroyed after it runs.
+const std::string& data_dir() {
+  static const std::string dir =
       (std::filesystem::temp_directory_path() / ("hirag-fuzz-" + std::to_string(::getpid()))).string();
   return dir;
 }
@@ -37,8 +38,9 @@ Config fuzz_config() {
 cli::ServiceSet* open_services() {
   (void)init_logging("off");
   metrics::register_all_metrics();
+  const Config config = fuzz_config();  // names the data dir before the exit handler can need it
   std::atexit(remove_data_dir);
-  auto opened = cli::ServiceSet::open(fuzz_config());
+  auto opened = cli::ServiceSet::open(config);
   if (!opened || !(*opened)->finish_startup()) std::abort();
   return opened->release();  // lives as long as the process
 }
