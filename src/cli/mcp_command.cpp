@@ -6,11 +6,10 @@
 
 #include "cli/config_loading.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/service_startup.hpp"
 #include "cli/service_set.hpp"
-#include "core/logging.hpp"
 #include "mcp/mcp_server.hpp"
 #include "mcp/stdio_transport.hpp"
-#include "metrics/registry.hpp"
 
 namespace hirag::cli {
 namespace {
@@ -23,17 +22,8 @@ struct McpOptions {
 void run_mcp(const McpOptions& options) {
   const Config config = load_config_or_exit(options.flags);
   // Logs go to stderr (core/logging): stdout carries only JSON-RPC.
-  if (auto status = init_logging(config.logging.level); !status) {
-    std::cerr << "error: " << status.error().message << "\n";
-    throw ExitCode{2};
-  }
-  metrics::register_all_metrics();
-  auto services = ServiceSet::open(config);
-  if (!services) {
-    spdlog::error("event=startup_failed error=\"{}\"", services.error().message);
-    throw ExitCode{services.error().code == ErrorCode::Validation ? 2 : 1};
-  }
-  auto& set = **services;
+  auto services = open_services_or_exit(config);
+  auto& set = *services;
   if (auto status = set.finish_startup(); !status) {
     spdlog::error("event=startup_failed error=\"{}\"", status.error().message);
     throw ExitCode{1};

@@ -8,10 +8,9 @@
 
 #include "cli/config_loading.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/service_startup.hpp"
 #include "cli/service_set.hpp"
-#include "core/logging.hpp"
 #include "http/server.hpp"
-#include "metrics/registry.hpp"
 
 namespace hirag::cli {
 namespace {
@@ -42,17 +41,8 @@ void serve(const ServeOptions& options) {
     std::cout << render_config(config);
     return;
   }
-  if (auto status = init_logging(config.logging.level); !status) {
-    std::cerr << "error: " << status.error().message << "\n";
-    throw ExitCode{2};
-  }
-  metrics::register_all_metrics();
-  auto services = ServiceSet::open(config);
-  if (!services) {
-    spdlog::error("event=startup_failed error=\"{}\"", services.error().message);
-    throw ExitCode{services.error().code == ErrorCode::Validation ? 2 : 1};
-  }
-  auto& set = **services;
+  auto services = open_services_or_exit(config);
+  auto& set = *services;
   if (!set.key_ring().has_keys()) {
     if (!http::is_loopback_host(config.server.host)) {
       spdlog::error("event=startup_refused reason=\"no API keys exist, so hirag would serve {} without "
